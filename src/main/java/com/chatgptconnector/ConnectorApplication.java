@@ -1,0 +1,23 @@
+package com.chatgptconnector;
+
+import com.chatgptconnector.security.Roles;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+
+/** The REST API under {@code /api}. */
+@ApplicationPath("api")
+@DeclareRoles({Roles.OPERATOR, Roles.USER})
+@OpenAPIDefinition(
+        info = @Info(title = "ChatGPT Connector", version = "0.1",
+                description = "Governed access to OpenAI for the workspaces of a low-code platform. "
+                        + "Errors are application/problem+json with a stable `code`."),
+        security = @SecurityRequirement(name = "basic"))
+@SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
+public class ConnectorApplication extends Application {
+}

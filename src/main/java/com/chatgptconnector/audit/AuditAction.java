@@ -1,0 +1,18 @@
+package com.chatgptconnector.audit;
+
+/** What happened to a workspace's ChatGPT settings or membership. Stable names: clients filter on them. */
+public enum AuditAction {
+    WORKSPACE_CREATED,
+    MEMBER_ADDED,
+    MEMBER_ROLE_CHANGED,
+    MEMBER_REMOVED,
+    ACTIVATION_REQUESTED,
+    ACTIVATED,
+    SUSPENDED,
+    DEACTIVATED,
+    KEY_STORED,
+    KEY_REPLACED,
+    KEY_REMOVED,
+    KEY_REENCRYPTED,
+    KEY_UNREADABLE
+}

@@ -1,0 +1,6 @@
+/**
+ * The database: the configured data source (embedded H2 by default, PostgreSQL in production),
+ * the Flyway migrations that own the schema, and the readiness check. All state lives here, so
+ * several instances on one PostgreSQL always agree.
+ */
+package com.chatgptconnector.persistence;

@@ -1,0 +1,60 @@
+package com.chatgptconnector.problem;
+
+/**
+ * Every stable error code a client can see. The first block is the design's OpenAI error
+ * catalogue; the rest are the service's own refusals. The code names are part of the API
+ * contract: rename none of them.
+ */
+public enum ErrorCode {
+    // --- the OpenAI error catalogue (DESIGN.md) ---
+    CHATGPT_NOT_ACTIVATED(403, false),
+    API_KEY_MISSING(409, false),
+    API_KEY_INVALID(424, false),
+    INSUFFICIENT_QUOTA(402, false),
+    RATE_LIMITED(429, true),
+    TOKEN_LIMIT_REACHED(429, false),
+    OPENAI_UNAVAILABLE(503, true),
+    OPENAI_TIMEOUT(504, true),
+    INVALID_REQUEST(422, false),
+    UPSTREAM_ERROR(502, false),
+
+    // --- the service's own refusals ---
+    UNAUTHORIZED(401, false),
+    FORBIDDEN(403, false),
+    NOT_FOUND(404, false),
+    WORKSPACE_NOT_FOUND(404, false),
+    USER_NOT_FOUND(404, false),
+    METHOD_NOT_ALLOWED(405, false),
+    NOT_ACCEPTABLE(406, false),
+    UNSUPPORTED_MEDIA_TYPE(415, false),
+    MALFORMED_REQUEST(400, false),
+    VALIDATION_FAILED(400, false),
+    INVALID_STATE_TRANSITION(409, false),
+    VERSION_CONFLICT(409, false),
+    PRECONDITION_REQUIRED(428, false),
+    ALREADY_EXISTS(409, false),
+    LAST_ADMIN(409, false),
+    API_KEY_UNREADABLE(409, false),
+    INTERNAL_ERROR(500, false);
+
+    private final int status;
+    private final boolean retryable;
+
+    ErrorCode(int status, boolean retryable) {
+        this.status = status;
+        this.retryable = retryable;
+    }
+
+    /** The code as clients see it, e.g. {@code insufficient_quota}. */
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public boolean retryable() {
+        return retryable;
+    }
+}

@@ -1,0 +1,80 @@
+package com.chatgptconnector.problem;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.Response;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders RFC 9457 problem details. One place builds every error body, so all of them carry the
+ * same members: {@code type}, {@code title}, {@code status}, {@code detail}, {@code code},
+ * {@code retryable}, {@code advice} where the catalogue has one, and any extensions.
+ */
+public final class Problems {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    private static final String TYPE_PREFIX = "urn:chatgpt-connector:problem:";
+
+    private Problems() {
+    }
+
+    public static Response response(ErrorCode code, Locale locale, Map<String, Object> extensions, Object... detailArgs) {
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("type", TYPE_PREFIX + code.code())
+                .add("title", Messages.text(locale, code.code() + ".title"))
+                .add("status", code.status())
+                .add("detail", Messages.text(locale, code.code() + ".detail", detailArgs))
+                .add("code", code.code())
+                .add("retryable", code.retryable());
+        String advice = Messages.optionalText(locale, code.code() + ".advice");
+        if (advice != null) {
+            body.add("advice", advice);
+        }
+        extensions.forEach((name, value) -> add(body, name, value));
+        Response.ResponseBuilder builder = Response.status(code.status()).type(MEDIA_TYPE).entity(body.build().toString());
+        if (code == ErrorCode.UNAUTHORIZED) {
+            builder.header("WWW-Authenticate", "Basic realm=\"chatgpt-connector\", charset=\"UTF-8\"");
+        }
+        Object retryAfter = extensions.get("retryAfterSeconds");
+        if (retryAfter instanceof Number seconds) {
+            builder.header("Retry-After", seconds.longValue());
+        }
+        return builder.build();
+    }
+
+    public static Response validation(Locale locale, List<FieldError> errors) {
+        return response(ErrorCode.VALIDATION_FAILED, locale, Map.of("errors", errors), errors.size());
+    }
+
+    private static void add(JsonObjectBuilder body, String name, Object value) {
+        if (value == null) {
+            return;
+        }
+        if (value instanceof Boolean b) {
+            body.add(name, b);
+        } else if (value instanceof Integer || value instanceof Long) {
+            body.add(name, ((Number) value).longValue());
+        } else if (value instanceof Number n) {
+            body.add(name, n.doubleValue());
+        } else if (value instanceof Collection<?> items) {
+            JsonArrayBuilder array = Json.createArrayBuilder();
+            for (Object item : items) {
+                if (item instanceof FieldError error) {
+                    array.add(Json.createObjectBuilder()
+                            .add("field", error.field())
+                            .add("code", error.code())
+                            .add("message", error.message()));
+                } else {
+                    array.add(String.valueOf(item));
+                }
+            }
+            body.add(name, array);
+        } else {
+            body.add(name, String.valueOf(value));
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Problem details (RFC 9457) for every error the service answers: the stable error codes, the
+ * German and English texts, and the one family of exception mappers that renders them. Nothing
+ * here ever echoes request input, so a pasted API key cannot leak through an error.
+ */
+package com.chatgptconnector.problem;

@@ -1,0 +1,80 @@
+package com.chatgptconnector.security;
+
+import com.chatgptconnector.problem.ErrorCode;
+import com.chatgptconnector.problem.Messages;
+import com.chatgptconnector.problem.Problems;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Map;
+
+/**
+ * HTTP Basic for the REST API. Unlike the built-in Basic mechanism, a wrong password answers
+ * with a problem detail rather than the server's HTML error page, and a request without
+ * credentials passes through anonymously: each resource method declares its roles, and
+ * {@link RoleEnforcementFeature} refuses anonymous callers where a role is needed.
+ */
+@ApplicationScoped
+public class ConnectorAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    @Inject
+    IdentityStoreHandler identityStores;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return context.doNothing();
+        }
+        UsernamePasswordCredential credential = decode(authorization.substring(6).trim());
+        if (credential != null) {
+            CredentialValidationResult result = identityStores.validate(credential);
+            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                return context.notifyContainerAboutLogin(result);
+            }
+        }
+        unauthorized(request, response);
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    private static UsernamePasswordCredential decode(String encoded) {
+        try {
+            String pair = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+            int colon = pair.indexOf(':');
+            if (colon <= 0) {
+                return null;
+            }
+            return new UsernamePasswordCredential(pair.substring(0, colon), pair.substring(colon + 1));
+        } catch (IllegalArgumentException notBase64) {
+            return null;
+        }
+    }
+
+    static void unauthorized(HttpServletRequest request, HttpServletResponse response) {
+        Response problem = Problems.response(ErrorCode.UNAUTHORIZED,
+                Messages.pick(Collections.list(request.getLocales())), Map.of());
+        try {
+            response.setStatus(problem.getStatus());
+            response.setContentType(Problems.MEDIA_TYPE);
+            response.setCharacterEncoding("UTF-8");
+            response.setHeader("WWW-Authenticate", problem.getHeaderString("WWW-Authenticate"));
+            response.getWriter().write((String) problem.getEntity());
+            response.flushBuffer();
+        } catch (IOException clientGone) {
+            // nothing left to tell a client that hung up
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package com.chatgptconnector.security;
+
+import com.chatgptconnector.problem.ErrorCode;
+import com.chatgptconnector.problem.Messages;
+import com.chatgptconnector.problem.Problems;
+import jakarta.annotation.Priority;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.DynamicFeature;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Deny by default: a resource method runs only if it (or its class) says who may call it with
+ * {@link RolesAllowed} or {@link PermitAll}. A method that declares nothing is refused for
+ * everyone, so a forgotten annotation closes an endpoint instead of opening it.
+ */
+@Provider
+public class RoleEnforcementFeature implements DynamicFeature {
+
+    private static final Logger LOG = Logger.getLogger(RoleEnforcementFeature.class.getName());
+
+    @Override
+    public void configure(ResourceInfo resourceInfo, FeatureContext context) {
+        Method method = resourceInfo.getResourceMethod();
+        Class<?> type = resourceInfo.getResourceClass();
+        AnnotatedElement declaring = declares(method) ? method : declares(type) ? type : null;
+        if (declaring == null) {
+            LOG.warning(() -> "No roles declared on " + type.getSimpleName() + "." + method.getName() + ": denied to everyone");
+            context.register(new RoleFilter(List.of()));
+        } else if (declaring.isAnnotationPresent(DenyAll.class)) {
+            context.register(new RoleFilter(List.of()));
+        } else if (declaring.isAnnotationPresent(RolesAllowed.class)) {
+            context.register(new RoleFilter(List.of(declaring.getAnnotation(RolesAllowed.class).value())));
+        }
+        // @PermitAll: nothing to check
+    }
+
+    private static boolean declares(AnnotatedElement element) {
+        return element.isAnnotationPresent(RolesAllowed.class) || element.isAnnotationPresent(PermitAll.class)
+                || element.isAnnotationPresent(DenyAll.class);
+    }
+
+    @Priority(Priorities.AUTHORIZATION)
+    static final class RoleFilter implements ContainerRequestFilter {
+
+        private final List<String> roles;
+
+        RoleFilter(List<String> roles) {
+            this.roles = roles;
+        }
+
+        @Override
+        public void filter(ContainerRequestContext request) {
+            SecurityContext security = request.getSecurityContext();
+            var locale = Messages.pick(request.getAcceptableLanguages());
+            if (security.getUserPrincipal() == null) {
+                request.abortWith(Problems.response(ErrorCode.UNAUTHORIZED, locale, Map.of()));
+                return;
+            }
+            for (String role : roles) {
+                if (security.isUserInRole(role)) {
+                    return;
+                }
+            }
+            request.abortWith(Problems.response(ErrorCode.FORBIDDEN, locale, Map.of()));
+        }
+    }
+}

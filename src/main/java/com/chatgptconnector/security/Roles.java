@@ -1,0 +1,16 @@
+package com.chatgptconnector.security;
+
+/**
+ * The global Jakarta Security roles. Workspace roles (ADMIN, MEMBER) are data, checked per
+ * workspace by {@code WorkspaceAccess}; these two only say who the caller is.
+ */
+public final class Roles {
+
+    /** The vendor's support staff. */
+    public static final String OPERATOR = "operator";
+    /** Every signed-in person. */
+    public static final String USER = "user";
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,119 @@
+package com.chatgptconnector.settings;
+
+import com.chatgptconnector.problem.ValidationException;
+import com.chatgptconnector.security.Roles;
+import com.chatgptconnector.settings.CredentialsValidator.Credentials;
+import com.chatgptconnector.settings.SettingsLifecycle.Transition;
+import com.chatgptconnector.workspace.WorkspaceAccess;
+import com.chatgptconnector.workspace.WorkspaceAccess.Grant;
+import com.chatgptconnector.workspace.WorkspaceAccess.Rule;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * A workspace's ChatGPT settings: the activation lifecycle and the credentials. Every answer
+ * carries the settings version as {@code ETag}; changes to the credentials must send it back
+ * as {@code If-Match}, so a stale form never overwrites a newer key.
+ */
+@Path("workspaces/{ws}/chatgpt")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.USER, Roles.OPERATOR})
+public class ChatGptSettingsResource {
+
+    /** What the key form sends. {@code toString} never shows the key (it may end up in a log). */
+    public record CredentialsRequest(String apiKey, String organizationId, String projectId) {
+        @Override
+        public String toString() {
+            return "CredentialsRequest[apiKey=***, organizationId=" + organizationId + ", projectId=" + projectId + "]";
+        }
+    }
+
+    @Inject
+    WorkspaceAccess access;
+
+    @Inject
+    ChatGptSettingsService service;
+
+    @GET
+    public Response get(@PathParam("ws") String ws) {
+        access.require(ws, Rule.MEMBER_OR_OPERATOR);
+        return ok(service.view(ws));
+    }
+
+    @POST
+    @Path("activation-request")
+    public Response requestActivation(@PathParam("ws") String ws, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return transition(ws, Rule.ADMIN, Transition.REQUEST_ACTIVATION, ifMatch);
+    }
+
+    @POST
+    @Path("activation")
+    public Response activate(@PathParam("ws") String ws, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return transition(ws, Rule.OPERATOR, Transition.ACTIVATE, ifMatch);
+    }
+
+    @POST
+    @Path("suspension")
+    public Response suspend(@PathParam("ws") String ws, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return transition(ws, Rule.OPERATOR, Transition.SUSPEND, ifMatch);
+    }
+
+    @DELETE
+    @Path("activation")
+    public Response deactivate(@PathParam("ws") String ws, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return transition(ws, Rule.OPERATOR, Transition.DEACTIVATE, ifMatch);
+    }
+
+    /**
+     * Stores or replaces the key. An operator stores a vendor-provided key; a workspace admin
+     * the workspace's own. {@code verify} is accepted now and checked against OpenAI once the
+     * OpenAI gateway is in place.
+     */
+    @PUT
+    @Path("credentials")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response putCredentials(@PathParam("ws") String ws, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                   @QueryParam("verify") @DefaultValue("true") boolean verify,
+                                   CredentialsRequest request) {
+        if (request == null) {
+            throw ValidationException.of("body", "required");
+        }
+        Grant grant = access.require(ws, Rule.ADMIN_OR_OPERATOR);
+        long expected = IfMatch.parse(ifMatch, true);
+        Credentials credentials = CredentialsValidator.validate(request.apiKey(), request.organizationId(), request.projectId());
+        KeySource source = grant.caller().operator() ? KeySource.VENDOR : KeySource.WORKSPACE;
+        return ok(service.storeCredentials(ws, credentials, source, expected, grant.actor()));
+    }
+
+    @DELETE
+    @Path("credentials")
+    public Response deleteCredentials(@PathParam("ws") String ws, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        Grant grant = access.require(ws, Rule.ADMIN_OR_OPERATOR);
+        return ok(service.removeCredentials(ws, IfMatch.parse(ifMatch, false), grant.actor()));
+    }
+
+    private Response transition(String ws, Rule rule, Transition transition, String ifMatch) {
+        Grant grant = access.require(ws, rule);
+        return ok(service.transition(ws, transition, IfMatch.parse(ifMatch, false), grant.actor()));
+    }
+
+    private static Response ok(SettingsView view) {
+        return Response.ok(view).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(view.version()))).build();
+    }
+}

@@ -1,0 +1,42 @@
+package com.chatgptconnector.settings;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class WorkspaceSettingsRepository {
+
+    @PersistenceContext(unitName = "connector")
+    EntityManager em;
+
+    public Optional<ChatGptSettings> find(String workspaceId) {
+        return Optional.ofNullable(em.find(ChatGptSettings.class, workspaceId));
+    }
+
+    public void add(ChatGptSettings settings) {
+        em.persist(settings);
+    }
+
+    public List<ChatGptSettings> findAll(List<String> workspaceIds) {
+        if (workspaceIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select s from ChatGptSettings s where s.workspaceId in :ids", ChatGptSettings.class)
+                .setParameter("ids", workspaceIds)
+                .getResultList();
+    }
+
+    /** Workspaces whose stored key may need re-encryption: the job filters by master key id. */
+    public List<Object[]> storedKeys() {
+        return em.createQuery("select s.workspaceId, s.encryptedKey from ChatGptSettings s "
+                + "where s.encryptedKey is not null and s.keyUnreadable = false", Object[].class).getResultList();
+    }
+
+    /** Makes a stale version visible now, inside the service method, rather than at commit. */
+    public void flush() {
+        em.flush();
+    }
+}

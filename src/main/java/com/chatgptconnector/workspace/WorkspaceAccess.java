@@ -1,0 +1,75 @@
+package com.chatgptconnector.workspace;
+
+import com.chatgptconnector.problem.ErrorCode;
+import com.chatgptconnector.problem.ProblemException;
+import com.chatgptconnector.security.Caller;
+import com.chatgptconnector.security.CurrentCaller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The workspace scoping rules of the design's role table, in one place. A caller who is not a
+ * member of a workspace (and not an operator where operators may act) learns nothing about it:
+ * the answer is 404, the same as for a workspace that does not exist.
+ */
+@ApplicationScoped
+public class WorkspaceAccess {
+
+    /** Who may use an endpoint of a workspace. */
+    public enum Rule {
+        MEMBER(WorkspaceRole.MEMBER, false),
+        MEMBER_OR_OPERATOR(WorkspaceRole.MEMBER, true),
+        ADMIN(WorkspaceRole.ADMIN, false),
+        ADMIN_OR_OPERATOR(WorkspaceRole.ADMIN, true),
+        OPERATOR(null, true);
+
+        final WorkspaceRole role;
+        final boolean operator;
+
+        Rule(WorkspaceRole role, boolean operator) {
+            this.role = role;
+            this.operator = operator;
+        }
+    }
+
+    /** The outcome of a granted check: the workspace, the caller and their role in it (or null). */
+    public record Grant(Workspace workspace, Caller caller, WorkspaceRole role) {
+        public String workspaceId() {
+            return workspace.id();
+        }
+
+        public String actor() {
+            return caller.username();
+        }
+    }
+
+    @Inject
+    WorkspaceRepository workspaces;
+
+    @Inject
+    CurrentCaller currentCaller;
+
+    public Grant require(String workspaceId, Rule rule) {
+        Caller caller = currentCaller.get();
+        Workspace workspace = workspaces.find(workspaceId)
+                .orElseThrow(() -> new ProblemException(ErrorCode.WORKSPACE_NOT_FOUND, workspaceId));
+        WorkspaceRole role = workspaces.membership(workspaceId, caller.username())
+                .map(WorkspaceMember::role)
+                .orElse(null);
+        decide(rule, caller.operator(), role, workspaceId);
+        return new Grant(workspace, caller, role);
+    }
+
+    /** The decision alone, free of I/O, so the whole matrix is unit-tested. */
+    static void decide(Rule rule, boolean operator, WorkspaceRole role, String workspaceId) {
+        if (operator && rule.operator) {
+            return;
+        }
+        if (role == null && !operator) {
+            throw new ProblemException(ErrorCode.WORKSPACE_NOT_FOUND, workspaceId);
+        }
+        if (role == null || rule.role == null || !role.includes(rule.role)) {
+            throw new ProblemException(ErrorCode.FORBIDDEN);
+        }
+    }
+}

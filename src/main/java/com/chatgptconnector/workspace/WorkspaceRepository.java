@@ -1,0 +1,71 @@
+package com.chatgptconnector.workspace;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class WorkspaceRepository {
+
+    @PersistenceContext(unitName = "connector")
+    EntityManager em;
+
+    public Optional<Workspace> find(String id) {
+        return Optional.ofNullable(em.find(Workspace.class, id));
+    }
+
+    public List<Workspace> all() {
+        return em.createQuery("select w from Workspace w order by w.name, w.id", Workspace.class).getResultList();
+    }
+
+    public List<Workspace> ofUser(long userId) {
+        return em.createQuery("select w from Workspace w, WorkspaceMember m where m.workspaceId = w.id "
+                        + "and m.userId = :user order by w.name, w.id", Workspace.class)
+                .setParameter("user", userId)
+                .getResultList();
+    }
+
+    public void add(Workspace workspace) {
+        em.persist(workspace);
+        // the settings row references it; EclipseLink does not order inserts across unrelated entities
+        em.flush();
+    }
+
+    public Optional<WorkspaceMember> membership(String workspaceId, long userId) {
+        return Optional.ofNullable(em.find(WorkspaceMember.class, new WorkspaceMember.Key(workspaceId, userId)));
+    }
+
+    /** The membership row of a user, looked up by username in one query. */
+    public Optional<WorkspaceMember> membership(String workspaceId, String username) {
+        return em.createQuery("select m from WorkspaceMember m, UserAccount u where m.userId = u.id "
+                        + "and m.workspaceId = :ws and u.username = :username", WorkspaceMember.class)
+                .setParameter("ws", workspaceId)
+                .setParameter("username", username)
+                .getResultStream()
+                .findFirst();
+    }
+
+    public List<Object[]> membersWithNames(String workspaceId) {
+        return em.createQuery("select u.username, m.role, m.addedAt from WorkspaceMember m, UserAccount u "
+                        + "where m.userId = u.id and m.workspaceId = :ws order by u.username", Object[].class)
+                .setParameter("ws", workspaceId)
+                .getResultList();
+    }
+
+    public long countAdmins(String workspaceId) {
+        return em.createQuery("select count(m) from WorkspaceMember m where m.workspaceId = :ws and m.role = :role", Long.class)
+                .setParameter("ws", workspaceId)
+                .setParameter("role", WorkspaceRole.ADMIN)
+                .getSingleResult();
+    }
+
+    public void addMember(WorkspaceMember member) {
+        em.persist(member);
+    }
+
+    public void removeMember(WorkspaceMember member) {
+        em.remove(member);
+    }
+}

@@ -1,0 +1,104 @@
+package com.chatgptconnector.workspace;
+
+import com.chatgptconnector.audit.AuditAction;
+import com.chatgptconnector.audit.AuditService;
+import com.chatgptconnector.problem.ErrorCode;
+import com.chatgptconnector.problem.ProblemException;
+import com.chatgptconnector.security.Caller;
+import com.chatgptconnector.security.UserAccount;
+import com.chatgptconnector.security.UserService;
+import com.chatgptconnector.settings.ChatGptSettingsService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Workspaces and their members. */
+@ApplicationScoped
+public class WorkspaceService {
+
+    @Inject
+    WorkspaceRepository workspaces;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    ChatGptSettingsService settings;
+
+    @Inject
+    AuditService audit;
+
+    @Transactional
+    public WorkspaceSummary create(String name, Caller actor) {
+        Workspace workspace = new Workspace(UUID.randomUUID().toString(), name.strip(), Instant.now(Clock.systemUTC()));
+        workspaces.add(workspace);
+        // every workspace starts with ChatGPT off, as its own row, so later writes only ever update
+        String status = settings.initialize(workspace.id());
+        audit.record(workspace.id(), actor.username(), AuditAction.WORKSPACE_CREATED, "name=" + workspace.name());
+        return new WorkspaceSummary(workspace.id(), workspace.name(), null, status, workspace.createdAt());
+    }
+
+    /** The caller's workspaces; an operator sees all of them. Optionally only one ChatGPT status. */
+    public List<WorkspaceSummary> list(Caller caller, String statusFilter) {
+        UserAccount user = users.find(caller.username()).orElseThrow(() -> new ProblemException(ErrorCode.UNAUTHORIZED));
+        List<Workspace> visible = caller.operator() ? workspaces.all() : workspaces.ofUser(user.id());
+        Map<String, String> statuses = settings.statuses(visible.stream().map(Workspace::id).toList());
+        return visible.stream()
+                .map(w -> new WorkspaceSummary(w.id(), w.name(),
+                        workspaces.membership(w.id(), user.id()).map(m -> m.role().name()).orElse(null),
+                        statuses.get(w.id()), w.createdAt()))
+                .filter(s -> statusFilter == null || statusFilter.equalsIgnoreCase(s.chatgptStatus()))
+                .toList();
+    }
+
+    public List<MemberView> members(String workspaceId) {
+        return workspaces.membersWithNames(workspaceId).stream()
+                .map(row -> new MemberView((String) row[0], ((WorkspaceRole) row[1]).name(), (Instant) row[2]))
+                .toList();
+    }
+
+    /** Adds the user or changes their role; true if the user was added. */
+    @Transactional
+    public boolean putMember(String workspaceId, String username, WorkspaceRole role, Caller actor) {
+        UserAccount user = users.find(username).orElseThrow(() -> new ProblemException(ErrorCode.USER_NOT_FOUND, username));
+        var existing = workspaces.membership(workspaceId, user.id());
+        if (existing.isEmpty()) {
+            workspaces.addMember(new WorkspaceMember(workspaceId, user.id(), role, Instant.now(Clock.systemUTC())));
+            audit.record(workspaceId, actor.username(), AuditAction.MEMBER_ADDED, "user=" + username + ", role=" + role);
+            return true;
+        }
+        WorkspaceMember member = existing.get();
+        if (member.role() != role) {
+            if (member.role() == WorkspaceRole.ADMIN) {
+                requireAnotherAdmin(workspaceId);
+            }
+            member.changeRole(role);
+            audit.record(workspaceId, actor.username(), AuditAction.MEMBER_ROLE_CHANGED, "user=" + username + ", role=" + role);
+        }
+        return false;
+    }
+
+    @Transactional
+    public void removeMember(String workspaceId, String username, Caller actor) {
+        UserAccount user = users.find(username).orElseThrow(() -> new ProblemException(ErrorCode.USER_NOT_FOUND, username));
+        WorkspaceMember member = workspaces.membership(workspaceId, user.id())
+                .orElseThrow(() -> new ProblemException(ErrorCode.USER_NOT_FOUND, username));
+        if (member.role() == WorkspaceRole.ADMIN) {
+            requireAnotherAdmin(workspaceId);
+        }
+        workspaces.removeMember(member);
+        audit.record(workspaceId, actor.username(), AuditAction.MEMBER_REMOVED, "user=" + username);
+    }
+
+    /** A workspace with members but no admin could never manage its key again. */
+    private void requireAnotherAdmin(String workspaceId) {
+        if (workspaces.countAdmins(workspaceId) <= 1) {
+            throw new ProblemException(ErrorCode.LAST_ADMIN);
+        }
+    }
+}

@@ -1,0 +1,512 @@
+package com.chatgptconnector.it;
+
+import static com.chatgptconnector.it.Api.str;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.chatgptconnector.it.Api.Auth;
+import com.chatgptconnector.it.Api.Reply;
+import com.chatgptconnector.security.ApiKeyCipher;
+import com.chatgptconnector.security.MasterKeyring;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * The REST API on a real Payara Micro with the shipped WAR and a real database (H2 file, or
+ * PostgreSQL with -Ppostgres). One deployment for all of it: each Payara boot costs seconds.
+ * Tests never assume an empty database; each makes its own users and workspaces.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ConnectorApiIT {
+
+    static final Auth OPERATOR = new Auth("operator", "operator-dev-password");
+    static final String PASSWORD = "correct horse battery staple";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.shippedWar();
+    }
+
+    @ArquillianResource
+    URL url;
+
+    Api api;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(url);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    record Team(String workspace, Auth admin, Auth member, Auth otherAdmin, String otherWorkspace) {
+    }
+
+    Auth newUser(String prefix) {
+        String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Reply reply = api.post("api/users", OPERATOR, "{\"username\":" + str(name) + ",\"password\":" + str(PASSWORD) + "}");
+        assertEquals(201, reply.status(), reply::toString);
+        return new Auth(name, PASSWORD);
+    }
+
+    String newWorkspace(Auth admin, Auth member) {
+        Reply created = api.post("api/workspaces", OPERATOR, "{\"name\":\"Workspace " + UUID.randomUUID() + "\"}");
+        assertEquals(201, created.status(), created::toString);
+        String ws = created.json().getString("id");
+        assertEquals(201, api.put("api/workspaces/" + ws + "/members/" + admin.username(), OPERATOR, "{\"role\":\"ADMIN\"}").status());
+        if (member != null) {
+            assertEquals(201, api.put("api/workspaces/" + ws + "/members/" + member.username(), OPERATOR, "{\"role\":\"MEMBER\"}").status());
+        }
+        return ws;
+    }
+
+    Team newTeam() {
+        Auth admin = newUser("admin");
+        Auth member = newUser("member");
+        Auth otherAdmin = newUser("other");
+        return new Team(newWorkspace(admin, member), admin, member, otherAdmin, newWorkspace(otherAdmin, null));
+    }
+
+    String chatgpt(String ws) {
+        return "api/workspaces/" + ws + "/chatgpt";
+    }
+
+    void activate(Team team) {
+        assertEquals(200, api.post(chatgpt(team.workspace()) + "/activation-request", team.admin(), null).status());
+        assertEquals(200, api.post(chatgpt(team.workspace()) + "/activation", OPERATOR, null).status());
+    }
+
+    long version(String ws, Auth auth) {
+        return api.get(chatgpt(ws), auth).json().getJsonNumber("version").longValue();
+    }
+
+    Reply putKey(Team team, Auth who, String key, long version) {
+        return api.put(chatgpt(team.workspace()) + "/credentials?verify=false", who,
+                "{\"apiKey\":" + str(key) + "}", "If-Match", "\"" + version + "\"");
+    }
+
+    static void assertProblem(Reply reply, int status, String code) {
+        assertEquals(status, reply.status(), reply::toString);
+        assertTrue(reply.contentType().startsWith("application/problem+json"), () -> "content type of " + reply);
+        JsonObject body = reply.json();
+        assertEquals(code, body.getString("code"), reply::toString);
+        assertEquals(status, body.getInt("status"));
+        assertFalse(body.getString("title").isBlank());
+        assertFalse(body.getString("detail").isBlank());
+        assertNoStackTrace(reply);
+    }
+
+    static void assertNoStackTrace(Reply reply) {
+        assertFalse(reply.body().contains("Exception"), () -> "exception name in " + reply);
+        assertFalse(reply.body().matches("(?s).*\\bat [a-z]+\\.[a-z]+.*\\(.*"), () -> "stack frame in " + reply);
+    }
+
+    static void assertNoKey(Reply reply) {
+        for (String key : TestKeys.all()) {
+            assertFalse(reply.body().contains(key), () -> "key in " + reply);
+            assertFalse(reply.body().contains(key.substring(3, 19)), () -> "key fragment in " + reply);
+        }
+    }
+
+    // ---------------------------------------------------------------- the journey of the issue
+
+    @Test
+    void operatorActivatesAndAdminStoresReadsReplacesAndRemovesKey() {
+        Team team = newTeam();
+        String ws = team.workspace();
+
+        JsonObject initial = api.get(chatgpt(ws), team.admin()).json();
+        assertEquals("DISABLED", initial.getString("status"));
+        assertEquals("NONE", initial.getString("keySource"));
+
+        assertEquals("REQUESTED", api.post(chatgpt(ws) + "/activation-request", team.admin(), null).json().getString("status"));
+        List<String> openRequests = api.get("api/workspaces?chatgptStatus=REQUESTED", OPERATOR).array()
+                .getValuesAs(JsonObject.class).stream().map(o -> o.getString("id")).toList();
+        assertTrue(openRequests.contains(ws), "the operator sees the open activation request");
+        assertEquals("ACTIVE", api.post(chatgpt(ws) + "/activation", OPERATOR, null).json().getString("status"));
+
+        Reply stored = putKey(team, team.admin(), TestKeys.WORKSPACE_KEY, version(ws, team.admin()));
+        assertEquals(200, stored.status(), stored::toString);
+        assertEquals("WORKSPACE", stored.json().getString("keySource"));
+        assertEquals(TestKeys.WORKSPACE_KEY.substring(TestKeys.WORKSPACE_KEY.length() - 4), stored.json().getString("keyHint"));
+        assertEquals("STORED", stored.json().getString("keyState"));
+        assertNoKey(stored);
+
+        Reply read = api.get(chatgpt(ws), team.member());
+        assertEquals(200, read.status());
+        assertEquals("1234", read.json().getString("keyHint"), "members see the masked hint");
+        assertEquals("\"" + read.json().getJsonNumber("version").longValue() + "\"", read.header("ETag"));
+        assertNoKey(read);
+
+        Reply replaced = api.put(chatgpt(ws) + "/credentials?verify=false", team.admin(),
+                "{\"apiKey\":" + str(TestKeys.REPLACEMENT_KEY) + ",\"organizationId\":\"org-Abc123\",\"projectId\":\"proj_Xyz789\"}",
+                "If-Match", read.header("ETag"));
+        assertEquals(200, replaced.status(), replaced::toString);
+        assertEquals("9876", replaced.json().getString("keyHint"));
+        assertEquals("org-Abc123", replaced.json().getString("organizationId"));
+        assertEquals("proj_Xyz789", replaced.json().getString("projectId"));
+        assertNoKey(replaced);
+
+        Reply removed = api.delete(chatgpt(ws) + "/credentials", team.admin());
+        assertEquals(200, removed.status(), removed::toString);
+        assertEquals("NONE", removed.json().getString("keySource"));
+        assertTrue(removed.json().isNull("keyHint") || !removed.json().containsKey("keyHint"));
+
+        Reply audit = api.get(chatgpt(ws) + "/audit", team.admin());
+        assertEquals(200, audit.status());
+        List<String> actions = audit.array().getValuesAs(JsonObject.class).stream().map(o -> o.getString("action")).toList();
+        assertTrue(actions.containsAll(List.of("ACTIVATION_REQUESTED", "ACTIVATED", "KEY_STORED", "KEY_REPLACED", "KEY_REMOVED")), actions::toString);
+        assertEquals("KEY_REMOVED", actions.get(0), "newest first");
+        assertNoKey(audit);
+        assertEquals(200, api.get(chatgpt(ws) + "/audit", OPERATOR).status(), "operators read the audit too");
+    }
+
+    @Test
+    void refusedTransitionsAnswer409NamingTheCurrentState() {
+        Team team = newTeam();
+        String ws = team.workspace();
+        Reply suspendDisabled = api.post(chatgpt(ws) + "/suspension", OPERATOR, null);
+        assertProblem(suspendDisabled, 409, "invalid_state_transition");
+        assertEquals("DISABLED", suspendDisabled.json().getString("currentStatus"));
+
+        activate(team);
+        Reply again = api.post(chatgpt(ws) + "/activation-request", team.admin(), null);
+        assertProblem(again, 409, "invalid_state_transition");
+        assertEquals("ACTIVE", again.json().getString("currentStatus"));
+        assertProblem(api.post(chatgpt(ws) + "/activation", OPERATOR, null), 409, "invalid_state_transition");
+
+        assertEquals("SUSPENDED", api.post(chatgpt(ws) + "/suspension", OPERATOR, null).json().getString("status"));
+        assertProblem(putKey(team, team.admin(), TestKeys.WORKSPACE_KEY, version(ws, team.admin())), 403, "chatgpt_not_activated");
+        assertEquals("ACTIVE", api.post(chatgpt(ws) + "/activation", OPERATOR, null).json().getString("status"));
+        assertEquals("DISABLED", api.delete(chatgpt(ws) + "/activation", OPERATOR).json().getString("status"));
+        Reply deactivateTwice = api.delete(chatgpt(ws) + "/activation", OPERATOR);
+        assertProblem(deactivateTwice, 409, "invalid_state_transition");
+        assertEquals("DISABLED", deactivateTwice.json().getString("currentStatus"));
+    }
+
+    @Test
+    void credentialsNeedActiveChatGptAndTheCurrentVersion() {
+        Team team = newTeam();
+        String ws = team.workspace();
+        Reply notActive = putKey(team, team.admin(), TestKeys.WORKSPACE_KEY, version(ws, team.admin()));
+        assertProblem(notActive, 403, "chatgpt_not_activated");
+        assertTrue(notActive.json().getString("advice").contains("support"), notActive::toString);
+
+        activate(team);
+        Reply noIfMatch = api.put(chatgpt(ws) + "/credentials?verify=false", team.admin(), "{\"apiKey\":" + str(TestKeys.WORKSPACE_KEY) + "}");
+        assertProblem(noIfMatch, 428, "precondition_required");
+
+        long v = version(ws, team.admin());
+        assertEquals(200, putKey(team, team.admin(), TestKeys.WORKSPACE_KEY, v).status());
+        Reply stale = putKey(team, team.admin(), TestKeys.REPLACEMENT_KEY, v);
+        assertProblem(stale, 409, "version_conflict");
+        assertEquals(v + 1, stale.json().getJsonNumber("currentVersion").longValue());
+        assertEquals("1234", api.get(chatgpt(ws), team.admin()).json().getString("keyHint"), "the stale write changed nothing");
+        assertNoKey(stale);
+    }
+
+    @Test
+    void concurrentWritesOfOneVersionLetExactlyOneWin() throws Exception {
+        Team team = newTeam();
+        activate(team);
+        long v = version(team.workspace(), team.admin());
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String key = i % 2 == 0 ? TestKeys.WORKSPACE_KEY : TestKeys.REPLACEMENT_KEY;
+                replies.add(pool.submit((Callable<Reply>) () -> putKey(team, team.admin(), key, v)));
+            }
+            int ok = 0;
+            for (Future<Reply> reply : replies) {
+                Reply r = reply.get();
+                if (r.status() == 200) {
+                    ok++;
+                } else {
+                    assertProblem(r, 409, "version_conflict");
+                }
+            }
+            assertEquals(1, ok, "exactly one of the concurrent writes of version " + v + " wins");
+            assertEquals(v + 1, version(team.workspace(), team.admin()));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void pastedKeysAreTrimmedOrRefusedWithAHelpfulMessageInBothLanguages() {
+        Team team = newTeam();
+        activate(team);
+        String ws = team.workspace();
+
+        Reply bearer = api.put(chatgpt(ws) + "/credentials?verify=false", team.admin(),
+                "{\"apiKey\":" + str("Bearer " + TestKeys.REJECTED_KEY) + ",\"organizationId\":\"acme\",\"projectId\":\"project-1\"}",
+                "If-Match", String.valueOf(version(ws, team.admin())));
+        assertProblem(bearer, 400, "validation_failed");
+        List<JsonObject> errors = bearer.json().getJsonArray("errors").getValuesAs(JsonObject.class);
+        assertEquals(List.of("apiKey:bearer_prefix", "organizationId:organization_format", "projectId:project_format"),
+                errors.stream().map(e -> e.getString("field") + ":" + e.getString("code")).toList());
+        assertTrue(errors.get(0).getString("message").contains("Bearer"), bearer::toString);
+        assertNoKey(bearer);
+
+        Reply german = api.put(chatgpt(ws) + "/credentials?verify=false", team.admin(), "{\"apiKey\":\"sk-with space inside 1234567890\"}",
+                "If-Match", String.valueOf(version(ws, team.admin())), "Accept-Language", "de-DE,de;q=0.9,en;q=0.5");
+        assertProblem(german, 400, "validation_failed");
+        assertEquals("Ungültige Eingabe", german.json().getString("title"));
+        assertTrue(german.json().getJsonArray("errors").getJsonObject(0).getString("message").contains("Leerzeichen"), german::toString);
+
+        Reply newline = api.put(chatgpt(ws) + "/credentials?verify=false", team.admin(),
+                "{\"apiKey\":" + str(TestKeys.PASTED_KEY + "\r\n") + ",\"organizationId\":\"\"}",
+                "If-Match", String.valueOf(version(ws, team.admin())));
+        assertEquals(200, newline.status(), newline::toString);
+        assertEquals("Nn88", newline.json().getString("keyHint"), "the trailing newline was trimmed, not stored");
+        assertTrue(newline.json().isNull("organizationId") || !newline.json().containsKey("organizationId"));
+
+        assertProblem(api.put(chatgpt(ws) + "/credentials?verify=false", team.admin(), "{\"apiKey\":" ,
+                "If-Match", String.valueOf(version(ws, team.admin()))), 400, "malformed_request");
+        assertProblem(api.put(chatgpt(ws) + "/credentials?verify=false", team.admin(), "{\"apiKey\":\"sk-admin-" + "a".repeat(40) + "\"}",
+                "If-Match", String.valueOf(version(ws, team.admin()))), 400, "validation_failed");
+    }
+
+    @Test
+    void operatorStoresAVendorKeyAndDeactivationRemovesIt() {
+        Team team = newTeam();
+        activate(team);
+        String ws = team.workspace();
+        Reply vendor = putKey(team, OPERATOR, TestKeys.VENDOR_KEY, version(ws, OPERATOR));
+        assertEquals(200, vendor.status(), vendor::toString);
+        assertEquals("VENDOR", vendor.json().getString("keySource"));
+        assertEquals("5555", api.get(chatgpt(ws), team.admin()).json().getString("keyHint"));
+
+        Reply suspended = api.post(chatgpt(ws) + "/suspension", OPERATOR, null);
+        assertEquals("VENDOR", suspended.json().getString("keySource"), "a suspension keeps the key");
+        Reply deactivated = api.delete(chatgpt(ws) + "/activation", OPERATOR);
+        assertEquals("DISABLED", deactivated.json().getString("status"));
+        assertEquals("NONE", deactivated.json().getString("keySource"), "deactivation removes the key");
+    }
+
+    @Test
+    void theDatabaseHoldsOnlyCiphertextBoundToTheWorkspace() throws Exception {
+        Team team = newTeam();
+        activate(team);
+        assertEquals(200, putKey(team, team.admin(), TestKeys.WORKSPACE_KEY, version(team.workspace(), team.admin())).status());
+        try (Connection db = Database.connect();
+             PreparedStatement select = db.prepareStatement("select * from chatgpt_settings where workspace_id = ?")) {
+            select.setString(1, team.workspace());
+            try (ResultSet row = select.executeQuery()) {
+                assertTrue(row.next());
+                String stored = row.getString("encrypted_key");
+                assertTrue(stored.matches("v1:it2:[A-Za-z0-9_-]+"), stored);
+                for (int column = 1; column <= row.getMetaData().getColumnCount(); column++) {
+                    String value = row.getString(column);
+                    for (int i = 0; value != null && i + 8 <= TestKeys.WORKSPACE_KEY.length(); i++) {
+                        assertFalse(value.contains(TestKeys.WORKSPACE_KEY.substring(i, i + 8)),
+                                "column " + row.getMetaData().getColumnName(column) + " holds key material");
+                    }
+                }
+                // the ciphertext decrypts with the configured ring only for its own workspace
+                ApiKeyCipher cipher = new ApiKeyCipher(MasterKeyring.parse(System.getProperty("it.crypto.keyring"),
+                        System.getProperty("it.crypto.active-key")));
+                assertEquals(TestKeys.WORKSPACE_KEY, cipher.decrypt(team.workspace(), stored));
+                assertThrowsUndecryptable(() -> cipher.decrypt(team.otherWorkspace(), stored));
+            }
+        }
+    }
+
+    static void assertThrowsUndecryptable(Executable call) {
+        org.junit.jupiter.api.Assertions.assertThrows(com.chatgptconnector.security.UndecryptableValueException.class, call);
+    }
+
+    @Test
+    void rotationMovesOldKeysToTheActiveMasterKeyAndMarksUndecryptableOnes() throws Exception {
+        Team team = newTeam();
+        activate(team);
+        Team broken = newTeam();
+        activate(broken);
+        MasterKeyring oldRing = MasterKeyring.parse(System.getProperty("it.crypto.keyring"), "it1");
+        String underOldKey = new ApiKeyCipher(oldRing).encrypt(team.workspace(), TestKeys.WORKSPACE_KEY);
+        String underUnknownKey = "v1:gone:" + underOldKey.substring("v1:it1:".length());
+        writeKeyColumn(team.workspace(), underOldKey);
+        writeKeyColumn(broken.workspace(), underUnknownKey);
+
+        Reply job = api.post("api/operations/key-reencryption", OPERATOR, null);
+        assertEquals(200, job.status(), job::toString);
+        assertTrue(job.json().getInt("reencrypted") >= 1, job::toString);
+        assertTrue(job.json().getInt("unreadable") >= 1, job::toString);
+
+        String moved = readKeyColumn(team.workspace());
+        assertTrue(moved.startsWith("v1:it2:"), moved);
+        assertEquals(TestKeys.WORKSPACE_KEY, new ApiKeyCipher(oldRing).decrypt(team.workspace(), moved));
+        assertEquals("STORED", api.get(chatgpt(team.workspace()), team.admin()).json().getString("keyState"));
+
+        JsonObject brokenView = api.get(chatgpt(broken.workspace()), broken.admin()).json();
+        assertEquals("MUST_BE_REENTERED", brokenView.getString("keyState"));
+        Reply reentered = putKey(broken, broken.admin(), TestKeys.REPLACEMENT_KEY, brokenView.getJsonNumber("version").longValue());
+        assertEquals("STORED", reentered.json().getString("keyState"), reentered::toString);
+    }
+
+    void writeKeyColumn(String ws, String value) throws Exception {
+        try (Connection db = Database.connect();
+             PreparedStatement update = db.prepareStatement("update chatgpt_settings set encrypted_key = ?, key_hint = 'abcd', "
+                     + "key_source = 'WORKSPACE', updated_at = ?, version = version + 1 where workspace_id = ?")) {
+            update.setString(1, value);
+            update.setTimestamp(2, Timestamp.from(Instant.now()));
+            update.setString(3, ws);
+            assertEquals(1, update.executeUpdate());
+        }
+    }
+
+    String readKeyColumn(String ws) throws Exception {
+        try (Connection db = Database.connect();
+             PreparedStatement select = db.prepareStatement("select encrypted_key from chatgpt_settings where workspace_id = ?")) {
+            select.setString(1, ws);
+            try (ResultSet row = select.executeQuery()) {
+                assertTrue(row.next());
+                return row.getString(1);
+            }
+        }
+    }
+
+    @Test
+    void errorsAreProblemDetailsWithoutStackTraces() {
+        Team team = newTeam();
+        assertProblem(api.get("api/workspaces", Auth.ANONYMOUS), 401, "unauthorized");
+        Reply wrongPassword = api.get("api/workspaces", new Auth(team.admin().username(), "wrong password!!"));
+        assertProblem(wrongPassword, 401, "unauthorized");
+        assertNotNull(wrongPassword.header("WWW-Authenticate"));
+        assertProblem(api.get("api/workspaces", new Auth("nobody-" + UUID.randomUUID(), PASSWORD)), 401, "unauthorized");
+        assertProblem(api.get("api/no-such-thing", team.admin()), 404, "not_found");
+        assertProblem(api.send("PATCH", chatgpt(team.workspace()), team.admin(), "{}"), 405, "method_not_allowed");
+        assertProblem(api.post("api/workspaces", OPERATOR, "{\"name\": [1, 2"), 400, "malformed_request");
+        assertProblem(api.post("api/workspaces", OPERATOR, "{\"name\": \"  \"}"), 400, "validation_failed");
+        assertProblem(api.put("api/workspaces/" + team.workspace() + "/members/" + team.member().username(), OPERATOR,
+                "{\"role\":\"OWNER\"}"), 400, "malformed_request");
+        assertProblem(api.put("api/workspaces/" + team.workspace() + "/members/nobody-" + UUID.randomUUID(), OPERATOR,
+                "{\"role\":\"MEMBER\"}"), 404, "user_not_found");
+        assertProblem(api.delete("api/workspaces/" + team.workspace() + "/members/" + team.admin().username(), OPERATOR),
+                409, "last_admin");
+        Reply german = api.get("api/workspaces/" + UUID.randomUUID() + "/chatgpt", team.admin(), "Accept-Language", "de");
+        assertProblem(german, 404, "workspace_not_found");
+        assertEquals("Workspace nicht gefunden", german.json().getString("title"));
+        Reply duplicate = api.post("api/users", OPERATOR, "{\"username\":" + str(team.admin().username()) + ",\"password\":" + str(PASSWORD) + "}");
+        assertProblem(duplicate, 409, "already_exists");
+    }
+
+    @Test
+    void healthAndOpenApiAreServed() {
+        Reply ready = api.get("/health/ready", Auth.ANONYMOUS);
+        assertEquals(200, ready.status(), ready::toString);
+        assertTrue(ready.body().contains("database"), ready::toString);
+        Reply openapi = api.get("/openapi", Auth.ANONYMOUS);
+        assertEquals(200, openapi.status());
+        assertTrue(openapi.body().contains("/api/workspaces/{ws}/chatgpt/credentials"), "the OpenAPI document lists the API");
+    }
+
+    // ---------------------------------------------------------------- the role matrix
+
+    /** Anonymous, member, admin, admin of another workspace, operator. */
+    enum Who { ANONYMOUS, MEMBER, ADMIN, OTHER_ADMIN, OPERATOR }
+
+    enum Precondition { NONE, DISABLED, REQUESTED, ACTIVE, ACTIVE_WITH_KEY }
+
+    record Row(String name, String method, String path, Precondition state, Function<Team, String> body, int... expected) {
+    }
+
+    @Test
+    void everyEndpointAnswersEveryKindOfCallerAsTheRoleTableSays() {
+        Auth spare = newUser("spare");
+        List<Row> rows = List.of(
+                new Row("list workspaces", "GET", "api/workspaces", Precondition.NONE, t -> null, 401, 200, 200, 200, 200),
+                new Row("create workspace", "POST", "api/workspaces", Precondition.NONE, t -> "{\"name\":\"matrix\"}", 401, 403, 403, 403, 201),
+                new Row("create user", "POST", "api/users", Precondition.NONE,
+                        t -> "{\"username\":\"u-" + UUID.randomUUID().toString().substring(0, 8) + "\",\"password\":\"" + PASSWORD + "\"}", 401, 403, 403, 403, 201),
+                new Row("me", "GET", "api/me", Precondition.NONE, t -> null, 401, 200, 200, 200, 200),
+                new Row("list members", "GET", "api/workspaces/{ws}/members", Precondition.DISABLED, t -> null, 401, 403, 200, 404, 200),
+                new Row("add member", "PUT", "api/workspaces/{ws}/members/" + spare.username(), Precondition.DISABLED, t -> "{\"role\":\"MEMBER\"}", 401, 403, 201, 404, 201),
+                new Row("remove member", "DELETE", "api/workspaces/{ws}/members/{member}", Precondition.DISABLED, t -> null, 401, 403, 204, 404, 204),
+                new Row("read settings", "GET", "api/workspaces/{ws}/chatgpt", Precondition.DISABLED, t -> null, 401, 200, 200, 404, 200),
+                new Row("request activation", "POST", "api/workspaces/{ws}/chatgpt/activation-request", Precondition.DISABLED, t -> null, 401, 403, 200, 404, 403),
+                new Row("activate", "POST", "api/workspaces/{ws}/chatgpt/activation", Precondition.REQUESTED, t -> null, 401, 403, 403, 404, 200),
+                new Row("suspend", "POST", "api/workspaces/{ws}/chatgpt/suspension", Precondition.ACTIVE, t -> null, 401, 403, 403, 404, 200),
+                new Row("deactivate", "DELETE", "api/workspaces/{ws}/chatgpt/activation", Precondition.ACTIVE, t -> null, 401, 403, 403, 404, 200),
+                new Row("store key", "PUT", "api/workspaces/{ws}/chatgpt/credentials?verify=false", Precondition.ACTIVE,
+                        t -> "{\"apiKey\":" + str(TestKeys.WORKSPACE_KEY) + "}", 401, 403, 200, 404, 200),
+                new Row("remove key", "DELETE", "api/workspaces/{ws}/chatgpt/credentials", Precondition.ACTIVE_WITH_KEY, t -> null, 401, 403, 200, 404, 200),
+                new Row("read audit", "GET", "api/workspaces/{ws}/chatgpt/audit", Precondition.DISABLED, t -> null, 401, 403, 200, 404, 200),
+                new Row("re-encrypt keys", "POST", "api/operations/key-reencryption", Precondition.NONE, t -> null, 401, 403, 403, 403, 200),
+                new Row("readiness", "GET", "health/ready", Precondition.NONE, t -> null, 200, 200, 200, 200, 200));
+
+        Auth admin = newUser("matrix-admin");
+        Auth member = newUser("matrix-member");
+        Auth other = newUser("matrix-other");
+        String otherWorkspace = newWorkspace(other, null);
+        List<Executable> cells = new ArrayList<>();
+        for (Row row : rows) {
+            for (Who who : Who.values()) {
+                Team team = row.state() == Precondition.NONE ? new Team(null, admin, member, other, otherWorkspace)
+                        : prepare(new Team(newWorkspace(admin, member), admin, member, other, otherWorkspace), row.state());
+                Auth auth = switch (who) {
+                    case ANONYMOUS -> Auth.ANONYMOUS;
+                    case MEMBER -> member;
+                    case ADMIN -> admin;
+                    case OTHER_ADMIN -> other;
+                    case OPERATOR -> OPERATOR;
+                };
+                String path = row.path().replace("{ws}", String.valueOf(team.workspace())).replace("{member}", member.username());
+                String[] headers = row.state() == Precondition.NONE ? new String[0]
+                        : new String[]{"If-Match", String.valueOf(version(team.workspace(), admin))};
+                Reply reply = api.send(row.method(), path, auth, row.body().apply(team), headers);
+                int expected = row.expected()[who.ordinal()];
+                cells.add(() -> assertEquals(expected, reply.status(), row.name() + " as " + who + ": " + reply));
+                if (reply.status() >= 400) {
+                    cells.add(() -> assertTrue(reply.contentType().startsWith("application/problem+json"), row.name() + " as " + who));
+                }
+                cells.add(() -> assertNoKey(reply));
+            }
+        }
+        assertAll(cells);
+    }
+
+    Team prepare(Team team, Precondition state) {
+        String ws = chatgpt(team.workspace());
+        if (state == Precondition.DISABLED) {
+            return team;
+        }
+        assertEquals(200, api.post(ws + "/activation-request", team.admin(), null).status());
+        if (state == Precondition.REQUESTED) {
+            return team;
+        }
+        assertEquals(200, api.post(ws + "/activation", OPERATOR, null).status());
+        if (state == Precondition.ACTIVE_WITH_KEY) {
+            assertEquals(200, putKey(team, team.admin(), TestKeys.WORKSPACE_KEY, version(team.workspace(), team.admin())).status());
+        }
+        return team;
+    }
+
+}
