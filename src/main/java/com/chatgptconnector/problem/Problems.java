@@ -27,7 +27,7 @@ public final class Problems {
                 .add("type", TYPE_PREFIX + code.code())
                 .add("title", Messages.text(locale, code.code() + ".title"))
                 .add("status", code.status())
-                .add("detail", Messages.text(locale, code.code() + ".detail", detailArgs))
+                .add("detail", detail(code, locale, extensions, detailArgs))
                 .add("code", code.code())
                 .add("retryable", code.retryable());
         String advice = Messages.optionalText(locale, code.code() + ".advice");
@@ -44,6 +44,37 @@ public final class Problems {
             builder.header("Retry-After", seconds.longValue());
         }
         return builder.build();
+    }
+
+    /**
+     * The most precise text there is: OpenAI's own error code or a missing permission picks a
+     * variant ({@code api_key_invalid.detail.mismatched_organization}), a known wait another
+     * ({@code rate_limited.detail.retry_after}); otherwise the code's general text.
+     */
+    public static String detail(ErrorCode code, Locale locale, Map<String, Object> extensions, Object... detailArgs) {
+        String base = code.code() + ".detail";
+        Object permission = extensions.get("missingPermission");
+        if (permission != null) {
+            String text = Messages.optionalText(locale, base + ".missing_permission", permission);
+            if (text != null) {
+                return text;
+            }
+        }
+        Object openaiCode = extensions.get("openaiCode");
+        if (openaiCode != null) {
+            String text = Messages.optionalText(locale, base + "." + openaiCode);
+            if (text != null) {
+                return text;
+            }
+        }
+        Object retryAfter = extensions.get("retryAfterSeconds");
+        if (retryAfter != null) {
+            String text = Messages.optionalText(locale, base + ".retry_after", retryAfter);
+            if (text != null) {
+                return text;
+            }
+        }
+        return Messages.text(locale, base, detailArgs);
     }
 
     public static Response validation(Locale locale, List<FieldError> errors) {

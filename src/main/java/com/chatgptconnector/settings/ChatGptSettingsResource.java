@@ -1,5 +1,11 @@
 package com.chatgptconnector.settings;
 
+import com.chatgptconnector.openai.ConnectionTestResult;
+import com.chatgptconnector.openai.ConnectionTestService;
+import com.chatgptconnector.openai.OpenAiException;
+import com.chatgptconnector.problem.ErrorCode;
+import com.chatgptconnector.problem.Messages;
+import com.chatgptconnector.problem.Problems;
 import com.chatgptconnector.problem.ValidationException;
 import com.chatgptconnector.security.Roles;
 import com.chatgptconnector.settings.CredentialsValidator.Credentials;
@@ -21,7 +27,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import java.util.Locale;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -49,6 +57,9 @@ public class ChatGptSettingsResource {
 
     @Inject
     ChatGptSettingsService service;
+
+    @Inject
+    ConnectionTestService connectionTests;
 
     @GET
     public Response get(@PathParam("ws") String ws) {
@@ -82,15 +93,14 @@ public class ChatGptSettingsResource {
 
     /**
      * Stores or replaces the key. An operator stores a vendor-provided key; a workspace admin
-     * the workspace's own. {@code verify} is accepted now and checked against OpenAI once the
-     * OpenAI gateway is in place.
+     * the workspace's own. Unless {@code ?verify=false}, the key is first checked against OpenAI.
      */
     @PUT
     @Path("credentials")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response putCredentials(@PathParam("ws") String ws, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                    @QueryParam("verify") @DefaultValue("true") boolean verify,
-                                   CredentialsRequest request) {
+                                   @Context HttpHeaders headers, CredentialsRequest request) {
         if (request == null) {
             throw ValidationException.of("body", "required");
         }
@@ -98,7 +108,30 @@ public class ChatGptSettingsResource {
         long expected = IfMatch.parse(ifMatch, true);
         Credentials credentials = CredentialsValidator.validate(request.apiKey(), request.organizationId(), request.projectId());
         KeySource source = grant.caller().operator() ? KeySource.VENDOR : KeySource.WORKSPACE;
-        return ok(service.storeCredentials(ws, credentials, source, expected, grant.actor()));
+        ConnectionTestResult verification = null;
+        if (verify) {
+            service.requireWritable(ws, expected);
+            verification = verify(ws, new StoredCredentials(credentials.apiKey(), credentials.organizationId(),
+                    credentials.projectId(), source), Messages.pick(headers.getAcceptableLanguages()));
+        }
+        return ok(service.storeCredentials(ws, credentials, source, expected, grant.actor()).withVerification(verification));
+    }
+
+    /**
+     * A key OpenAI rejects is not stored (the classified 424 goes back). Any other failure — no
+     * credit yet, a rate limit, OpenAI down — says nothing against the key: it is stored, and the
+     * answer says what the check found.
+     */
+    private ConnectionTestResult verify(String ws, StoredCredentials candidate, Locale locale) {
+        try {
+            return connectionTests.test(ws, candidate, locale);
+        } catch (OpenAiException e) {
+            if (e.code() == ErrorCode.API_KEY_INVALID) {
+                throw e;
+            }
+            return new ConnectionTestResult(false, e.code().code(), null, e.failure().missingPermission(),
+                    e.failure().openaiRequestId(), Problems.detail(e.code(), locale, e.extensions()));
+        }
     }
 
     @DELETE

@@ -75,6 +75,13 @@ public class ChatGptSettingsService {
         return SettingsView.of(settings);
     }
 
+    /** Refuses early what {@link #storeCredentials} would refuse, before OpenAI is asked about a key. */
+    public void requireWritable(String workspaceId, long expectedVersion) {
+        ChatGptSettings settings = load(workspaceId);
+        checkVersion(settings, expectedVersion);
+        requireActive(settings);
+    }
+
     @Transactional
     public SettingsView storeCredentials(String workspaceId, Credentials credentials, KeySource source,
                                          long expectedVersion, String actor) {

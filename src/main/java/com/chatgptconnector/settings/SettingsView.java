@@ -22,13 +22,20 @@ public record SettingsView(
         Instant keyChangedAt,
         String keyChangedBy,
         Instant updatedAt,
-        long version) {
+        long version,
+        com.chatgptconnector.openai.ConnectionTestResult verification) {
+
+    /** The same view with the result of the check against OpenAI that preceded a key change. */
+    public SettingsView withVerification(com.chatgptconnector.openai.ConnectionTestResult result) {
+        return new SettingsView(workspaceId, status, keySource, keyHint, keyState, organizationId, projectId, tokenLimit,
+                allowedModels, statusChangedAt, statusChangedBy, keyChangedAt, keyChangedBy, updatedAt, version, result);
+    }
 
     /** {@code NONE}: no key; {@code STORED}: usable; {@code MUST_BE_REENTERED}: it no longer decrypts. */
     static SettingsView of(ChatGptSettings s) {
         String keyState = !s.hasKey() ? "NONE" : s.keyUnreadable() ? "MUST_BE_REENTERED" : "STORED";
         return new SettingsView(s.workspaceId(), s.status().name(), s.keySource().name(), s.keyHint(), keyState,
                 s.organizationId(), s.projectId(), s.monthlyTokenLimit(), s.allowedModels(),
-                s.statusChangedAt(), s.statusChangedBy(), s.keyChangedAt(), s.keyChangedBy(), s.updatedAt(), s.version());
+                s.statusChangedAt(), s.statusChangedBy(), s.keyChangedAt(), s.keyChangedBy(), s.updatedAt(), s.version(), null);
     }
 }

@@ -83,7 +83,8 @@ public final class Api {
 
     /** {@code headers} are name/value pairs. */
     public Reply send(String method, String path, Auth auth, String json, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
+        // "/health/ready" is at the server root; "api/..." is inside the application
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(60))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
