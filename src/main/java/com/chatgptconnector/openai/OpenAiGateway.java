@@ -6,19 +6,21 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
  * Every call to OpenAI goes through here: the workspace's key, organization and project as
@@ -27,6 +29,13 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
  * and a bulkhead per workspace; and exactly one classified {@link OpenAiException} for anything
  * that does not end in a 2xx. MicroProfile's {@code @Retry} cannot wait what OpenAI asks for,
  * and its breaker is shared by all workspaces, hence this small loop.
+ *
+ * <p>The transport is the JDK's {@link HttpClient}, not the MicroProfile REST Client: on Payara
+ * the latter runs on {@code HttpURLConnection}, which silently repeats a request whose
+ * connection was reset (a chat completion could be billed twice, and our retry count would be
+ * wrong) and sends a null header as an empty one. Both showed up in the tests against the fake
+ * OpenAI. The JDK client does neither, has real connect and response timeouts, and is
+ * asynchronous underneath.
  */
 @ApplicationScoped
 public class OpenAiGateway {
@@ -73,47 +82,66 @@ public class OpenAiGateway {
 
     private final OpenAiErrorClassifier classifier = new OpenAiErrorClassifier();
     private final Map<String, Semaphore> bulkheads = new ConcurrentHashMap<>();
-    private OpenAiApi api;
+    private URI base;
+    private HttpClient http;
     private Backoff backoff;
 
     @PostConstruct
     void init() {
-        String base = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
-        api = RestClientBuilder.newBuilder()
-                .baseUri(URI.create(base))
-                .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                // every status reaches the classifier; no exception mapping by the client
-                .property("microprofile.rest.client.disable.default.mapper", true)
-                .build(OpenAiApi.class);
+        base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+        http = HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         backoff = new Backoff(initialBackoff, 2.0, maxBackoff, maxRetryAfter, RandomGenerator.getDefault());
         LOG.info(() -> "OpenAI API at " + base);
     }
 
     @PreDestroy
     void close() {
-        if (api instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception ignored) {
-                // shutting down anyway
-            }
-        }
+        http = null;
     }
 
     public OpenAiCall listModels(String workspaceId, StoredCredentials credentials) {
-        return call(workspaceId, "models", a -> a.listModels(bearer(credentials), credentials.organizationId(), credentials.projectId()));
+        return call(workspaceId, "models", request(credentials, "models").GET().build());
     }
 
     public OpenAiCall chatCompletions(String workspaceId, StoredCredentials credentials, String body) {
-        return call(workspaceId, "chat", a -> a.chatCompletions(bearer(credentials), credentials.organizationId(), credentials.projectId(), body));
+        return call(workspaceId, "chat", request(credentials, "chat/completions")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
-    private static String bearer(StoredCredentials credentials) {
-        return "Bearer " + credentials.apiKey();
+    /** The key as bearer token; organization and project only where the workspace has them. */
+    private HttpRequest.Builder request(StoredCredentials credentials, String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .header("Authorization", "Bearer " + credentials.apiKey())
+                .header("Accept", "application/json");
+        if (credentials.organizationId() != null) {
+            request.header("OpenAI-Organization", credentials.organizationId());
+        }
+        if (credentials.projectId() != null) {
+            request.header("OpenAI-Project", credentials.projectId());
+        }
+        return request;
     }
 
-    private OpenAiCall call(String workspaceId, String operation, Function<OpenAiApi, Response> request) {
+    /** Waits for the whole answer at most the read timeout; the JDK's own timeout covers only the headers. */
+    private HttpResponse<String> send(HttpRequest request) throws Exception {
+        CompletableFuture<HttpResponse<String>> answer = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        try {
+            return answer.get(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    private OpenAiCall call(String workspaceId, String operation, HttpRequest request) {
         Semaphore bulkhead = bulkheads.computeIfAbsent(workspaceId, id -> new Semaphore(perWorkspaceConcurrency));
         if (!bulkhead.tryAcquire()) {
             // this workspace already has as many calls in flight as it may: others keep their share
@@ -128,16 +156,21 @@ public class OpenAiGateway {
                     throw fail(operation, new OpenAiFailure(ErrorCode.OPENAI_UNAVAILABLE, true, open, null, 0, null, null, null), started);
                 }
                 OpenAiFailure failure;
-                try (Response response = request.apply(api)) {
-                    String body = response.hasEntity() ? response.readEntity(String.class) : "";
-                    if (response.getStatus() / 100 == 2) {
+                try {
+                    HttpResponse<String> response = send(request);
+                    String requestId = response.headers().firstValue("x-request-id").orElse(null);
+                    if (response.statusCode() / 100 == 2) {
                         breaker.onSuccess();
                         Duration latency = Duration.ofNanos(System.nanoTime() - started);
                         metrics.success(operation, latency);
-                        return new OpenAiCall(response.getStatus(), body, response.getHeaderString("x-request-id"), attempt, latency);
+                        return new OpenAiCall(response.statusCode(), response.body(), requestId, attempt, latency);
                     }
-                    failure = classifier.classify(response.getStatus(), response::getHeaderString, body);
-                } catch (ProcessingException | IllegalStateException e) {
+                    failure = classifier.classify(response.statusCode(), name -> response.headers().firstValue(name).orElse(null),
+                            response.body());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw fail(operation, classifier.classifyTransport(e), started);
+                } catch (Exception e) {
                     failure = classifier.classifyTransport(e);
                 }
                 if (failure.code() == ErrorCode.OPENAI_UNAVAILABLE || failure.code() == ErrorCode.OPENAI_TIMEOUT) {

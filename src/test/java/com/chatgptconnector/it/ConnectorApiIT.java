@@ -9,6 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.chatgptconnector.it.Api.Auth;
 import com.chatgptconnector.it.Api.Reply;
+import com.chatgptconnector.it.Fixtures.Team;
+import static com.chatgptconnector.it.Fixtures.assertNoKey;
+import static com.chatgptconnector.it.Fixtures.assertProblem;
+import static com.chatgptconnector.it.Fixtures.chatgpt;
 import com.chatgptconnector.security.ApiKeyCipher;
 import com.chatgptconnector.security.MasterKeyring;
 import jakarta.json.JsonObject;
@@ -45,8 +49,8 @@ import org.junit.jupiter.api.function.Executable;
 @RunAsClient
 class ConnectorApiIT {
 
-    static final Auth OPERATOR = new Auth("operator", "operator-dev-password");
-    static final String PASSWORD = "correct horse battery staple";
+    static final Auth OPERATOR = Fixtures.OPERATOR;
+    static final String PASSWORD = Fixtures.PASSWORD;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -61,77 +65,33 @@ class ConnectorApiIT {
     @BeforeEach
     void connect() {
         api = new Api(url);
+        fixtures = new Fixtures(api);
     }
 
-    // ---------------------------------------------------------------- helpers
-
-    record Team(String workspace, Auth admin, Auth member, Auth otherAdmin, String otherWorkspace) {
-    }
+    Fixtures fixtures;
 
     Auth newUser(String prefix) {
-        String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Reply reply = api.post("api/users", OPERATOR, "{\"username\":" + str(name) + ",\"password\":" + str(PASSWORD) + "}");
-        assertEquals(201, reply.status(), reply::toString);
-        return new Auth(name, PASSWORD);
+        return fixtures.newUser(prefix);
     }
 
     String newWorkspace(Auth admin, Auth member) {
-        Reply created = api.post("api/workspaces", OPERATOR, "{\"name\":\"Workspace " + UUID.randomUUID() + "\"}");
-        assertEquals(201, created.status(), created::toString);
-        String ws = created.json().getString("id");
-        assertEquals(201, api.put("api/workspaces/" + ws + "/members/" + admin.username(), OPERATOR, "{\"role\":\"ADMIN\"}").status());
-        if (member != null) {
-            assertEquals(201, api.put("api/workspaces/" + ws + "/members/" + member.username(), OPERATOR, "{\"role\":\"MEMBER\"}").status());
-        }
-        return ws;
+        return fixtures.newWorkspace(admin, member);
     }
 
     Team newTeam() {
-        Auth admin = newUser("admin");
-        Auth member = newUser("member");
-        Auth otherAdmin = newUser("other");
-        return new Team(newWorkspace(admin, member), admin, member, otherAdmin, newWorkspace(otherAdmin, null));
-    }
-
-    String chatgpt(String ws) {
-        return "api/workspaces/" + ws + "/chatgpt";
+        return fixtures.newTeam();
     }
 
     void activate(Team team) {
-        assertEquals(200, api.post(chatgpt(team.workspace()) + "/activation-request", team.admin(), null).status());
-        assertEquals(200, api.post(chatgpt(team.workspace()) + "/activation", OPERATOR, null).status());
+        fixtures.activate(team);
     }
 
     long version(String ws, Auth auth) {
-        return api.get(chatgpt(ws), auth).json().getJsonNumber("version").longValue();
+        return fixtures.version(ws, auth);
     }
 
     Reply putKey(Team team, Auth who, String key, long version) {
-        return api.put(chatgpt(team.workspace()) + "/credentials?verify=false", who,
-                "{\"apiKey\":" + str(key) + "}", "If-Match", "\"" + version + "\"");
-    }
-
-    static void assertProblem(Reply reply, int status, String code) {
-        assertEquals(status, reply.status(), reply::toString);
-        assertTrue(reply.contentType().startsWith("application/problem+json"), () -> "content type of " + reply);
-        JsonObject body = reply.json();
-        assertEquals(code, body.getString("code"), reply::toString);
-        assertEquals(status, body.getInt("status"));
-        assertFalse(body.getString("title").isBlank());
-        assertFalse(body.getString("detail").isBlank());
-        assertNoStackTrace(reply);
-    }
-
-    static void assertNoStackTrace(Reply reply) {
-        assertFalse(reply.body().contains("Exception"), () -> "exception name in " + reply);
-        assertFalse(reply.body().matches("(?s).*\\bat [a-z]+\\.[a-z]+.*\\(.*"), () -> "stack frame in " + reply);
-    }
-
-    static void assertNoKey(Reply reply) {
-        for (String key : TestKeys.all()) {
-            assertFalse(reply.body().contains(key), () -> "key in " + reply);
-            assertFalse(reply.body().contains(key.substring(3, 19)), () -> "key fragment in " + reply);
-        }
+        return fixtures.putKey(team, who, key, version);
     }
 
     // ---------------------------------------------------------------- the journey of the issue
