@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /** The REST API under {@code /api}. */
 @ApplicationPath("api")
-@DeclareRoles({Roles.OPERATOR, Roles.USER})
+@DeclareRoles({Roles.OPERATOR, Roles.USER, Roles.WORKSPACE_TOKEN})
 @OpenAPIDefinition(
         info = @Info(title = "ChatGPT Connector", version = "0.1",
                 description = "Governed access to OpenAI for the workspaces of a low-code platform. "

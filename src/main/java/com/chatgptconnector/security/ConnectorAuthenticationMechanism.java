@@ -32,10 +32,16 @@ public class ConnectorAuthenticationMechanism implements HttpAuthenticationMecha
     @Inject
     IdentityStoreHandler identityStores;
 
+    @Inject
+    ApiTokenService tokens;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return bearer(authorization.substring(7).trim(), request, response, context);
+        }
         if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return context.doNothing();
         }
@@ -48,6 +54,20 @@ public class ConnectorAuthenticationMechanism implements HttpAuthenticationMecha
         }
         unauthorized(request, response);
         return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /** A workspace API token, as the OpenAI SDKs send their key. */
+    private AuthenticationStatus bearer(String token, HttpServletRequest request, HttpServletResponse response,
+                                        HttpMessageContext context) {
+        var identity = tokens.authenticate(token);
+        if (identity.isEmpty()) {
+            unauthorized(request, response);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        var id = identity.get();
+        return context.notifyContainerAboutLogin(
+                new CredentialValidationResult(CurrentCaller.TOKEN_PRINCIPAL + id.workspaceId() + ":" + id.id() + ":" + id.name(),
+                        java.util.Set.of(Roles.WORKSPACE_TOKEN)));
     }
 
     private static UsernamePasswordCredential decode(String encoded) {
@@ -64,13 +84,15 @@ public class ConnectorAuthenticationMechanism implements HttpAuthenticationMecha
     }
 
     static void unauthorized(HttpServletRequest request, HttpServletResponse response) {
-        Response problem = Problems.response(ErrorCode.UNAUTHORIZED,
-                Messages.pick(Collections.list(request.getLocales())), Map.of());
+        Response problem = request.getRequestURI().contains("/openai/v1/")
+                // the OpenAI-compatible endpoint answers as OpenAI does, so SDKs raise their own error
+                ? com.chatgptconnector.openai.OpenAiEnvelope.response(401, "Invalid or revoked API token.", "invalid_request_error", "invalid_api_key")
+                : Problems.response(ErrorCode.UNAUTHORIZED, Messages.pick(Collections.list(request.getLocales())), Map.of());
         try {
             response.setStatus(problem.getStatus());
-            response.setContentType(Problems.MEDIA_TYPE);
+            response.setContentType(problem.getMediaType().toString());
             response.setCharacterEncoding("UTF-8");
-            response.setHeader("WWW-Authenticate", problem.getHeaderString("WWW-Authenticate"));
+            response.setHeader("WWW-Authenticate", "Basic realm=\"chatgpt-connector\", charset=\"UTF-8\"");
             response.getWriter().write((String) problem.getEntity());
             response.flushBuffer();
         } catch (IOException clientGone) {

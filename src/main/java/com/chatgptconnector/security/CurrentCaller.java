@@ -11,6 +11,9 @@ import java.security.Principal;
 @RequestScoped
 public class CurrentCaller {
 
+    /** Principal names of API tokens: {@code token:<workspaceId>:<tokenId>:<name>}. */
+    static final String TOKEN_PRINCIPAL = "token:";
+
     @Inject
     SecurityContext security;
 
@@ -20,6 +23,11 @@ public class CurrentCaller {
         if (principal == null) {
             throw new ProblemException(ErrorCode.UNAUTHORIZED);
         }
-        return new Caller(principal.getName(), security.isCallerInRole(Roles.OPERATOR));
+        String name = principal.getName();
+        if (name.startsWith(TOKEN_PRINCIPAL)) {
+            String[] parts = name.split(":", 4);
+            return new Caller("token:" + parts[3], false, parts[1]);
+        }
+        return new Caller(name, security.isCallerInRole(Roles.OPERATOR));
     }
 }

@@ -10,6 +10,8 @@ public final class Roles {
     public static final String OPERATOR = "operator";
     /** Every signed-in person. */
     public static final String USER = "user";
+    /** An internal tool with a workspace API token: the OpenAI-compatible endpoint of one workspace only. */
+    public static final String WORKSPACE_TOKEN = "workspace-token";
 
     private Roles() {
     }

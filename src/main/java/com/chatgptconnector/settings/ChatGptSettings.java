@@ -103,6 +103,12 @@ public class ChatGptSettings {
         storeKey(null, null, KeySource.NONE, null, null, actor, now);
     }
 
+    void changePolicy(Long tokenLimit, List<String> models, Instant now) {
+        this.monthlyTokenLimit = tokenLimit;
+        this.allowedModels = models == null || models.isEmpty() ? null : String.join(",", models);
+        this.updatedAt = now;
+    }
+
     /** Re-encryption under another master key changes nothing a user would see. */
     void replaceCiphertext(String encrypted) {
         this.encryptedKey = encrypted;

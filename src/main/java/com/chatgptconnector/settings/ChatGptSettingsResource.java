@@ -29,6 +29,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import java.util.List;
 import java.util.Locale;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -60,6 +61,9 @@ public class ChatGptSettingsResource {
 
     @Inject
     ConnectionTestService connectionTests;
+
+    @Inject
+    com.chatgptconnector.problem.RequestBodies bodies;
 
     @GET
     public Response get(@PathParam("ws") String ws) {
@@ -132,6 +136,31 @@ public class ChatGptSettingsResource {
             return new ConnectionTestResult(false, e.code().code(), null, e.failure().missingPermission(),
                     e.failure().openaiRequestId(), Problems.detail(e.code(), locale, e.extensions()));
         }
+    }
+
+    /**
+     * The workspace's policy: {@code tokenLimit} (tokens a month, null for none) and
+     * {@code allowedModels} (empty for all). Guarded by {@code If-Match} like the credentials.
+     */
+    @PUT
+    @Path("policy")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response putPolicy(@PathParam("ws") String ws, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, PolicyRequest body) {
+        Grant grant = access.require(ws, Rule.ADMIN);
+        long expected = IfMatch.parse(ifMatch, true);
+        PolicyRequest request = bodies.valid(body);
+        return ok(service.updatePolicy(ws, request.tokenLimit, request.allowedModels == null ? List.of()
+                : request.allowedModels.stream().map(String::strip).filter(m -> !m.isEmpty()).distinct().toList(), expected, grant.actor()));
+    }
+
+    // A class, not a record: Payara 6.2025's OpenAPI generator fails on constraints that a record
+    // also puts on its constructor parameters (payara/Payara#7649).
+    public static class PolicyRequest {
+        @jakarta.validation.constraints.PositiveOrZero
+        public Long tokenLimit;
+
+        @jakarta.validation.constraints.Size(max = 50)
+        public List<@jakarta.validation.constraints.Pattern(regexp = "[A-Za-z0-9._:-]{1,100}") String> allowedModels;
     }
 
     @DELETE

@@ -109,6 +109,28 @@ public class ChatGptSettingsService {
         return SettingsView.of(settings);
     }
 
+    /** Sets the monthly token limit (null: none) and the allowed models (empty: all). */
+    @Transactional
+    public SettingsView updatePolicy(String workspaceId, Long tokenLimit, List<String> allowedModels, long expectedVersion, String actor) {
+        ChatGptSettings settings = load(workspaceId);
+        checkVersion(settings, expectedVersion);
+        settings.changePolicy(tokenLimit, allowedModels, now());
+        audit.record(workspaceId, actor, AuditAction.POLICY_CHANGED, "tokenLimit=" + tokenLimit + ", allowedModels=" + allowedModels);
+        repository.flush();
+        return SettingsView.of(settings);
+    }
+
+    /**
+     * Everything a call to OpenAI needs, read fresh from the database on every request so that a
+     * suspension or a new limit takes effect at once on every instance.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public ActiveSettings forUse(String workspaceId) {
+        StoredCredentials credentials = credentialsForUse(workspaceId);
+        ChatGptSettings settings = load(workspaceId);
+        return new ActiveSettings(credentials, settings.monthlyTokenLimit(), settings.allowedModels());
+    }
+
     /**
      * The workspace's key for a call to OpenAI. Refuses unless ChatGPT is active and a readable
      * key is stored; a key that no longer decrypts is marked "must be re-entered", never used.

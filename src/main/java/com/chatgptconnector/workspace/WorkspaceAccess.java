@@ -51,6 +51,16 @@ public class WorkspaceAccess {
 
     public Grant require(String workspaceId, Rule rule) {
         Caller caller = currentCaller.get();
+        if (caller.isToken()) {
+            // a token acts as a member of its own workspace, and knows of no other
+            if (!caller.tokenWorkspaceId().equals(workspaceId)) {
+                throw new ProblemException(ErrorCode.WORKSPACE_NOT_FOUND, workspaceId);
+            }
+            Workspace own = workspaces.find(workspaceId)
+                    .orElseThrow(() -> new ProblemException(ErrorCode.WORKSPACE_NOT_FOUND, workspaceId));
+            decide(rule, false, WorkspaceRole.MEMBER, workspaceId);
+            return new Grant(own, caller, WorkspaceRole.MEMBER);
+        }
         Workspace workspace = workspaces.find(workspaceId)
                 .orElseThrow(() -> new ProblemException(ErrorCode.WORKSPACE_NOT_FOUND, workspaceId));
         WorkspaceRole role = workspaces.membership(workspaceId, caller.username())

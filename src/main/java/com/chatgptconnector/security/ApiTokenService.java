@@ -1,0 +1,117 @@
+package com.chatgptconnector.security;
+
+import com.chatgptconnector.audit.AuditAction;
+import com.chatgptconnector.audit.AuditService;
+import com.chatgptconnector.problem.ErrorCode;
+import com.chatgptconnector.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Workspace API tokens: 32 random bytes, shown once, stored as SHA-256 (a token has full entropy,
+ * so a slow hash would add nothing but latency to every request), revocable, with last use.
+ */
+@ApplicationScoped
+public class ApiTokenService {
+
+    /** The prefix says what a leaked string is; OpenAI keys start with {@code sk-}, ours never do. */
+    public static final String PREFIX = "cct_";
+    private static final Duration LAST_USE_RESOLUTION = Duration.ofMinutes(1);
+
+    /** A freshly created token: the only moment the token itself is known. */
+    public record CreatedToken(String id, String name, String token, Instant createdAt) {
+        @Override
+        public String toString() {
+            return "CreatedToken[id=" + id + ", name=" + name + "]";
+        }
+    }
+
+    /** A token as the list shows it. */
+    public record TokenView(String id, String name, String prefix, Instant createdAt, String createdBy, Instant lastUsedAt, Instant revokedAt) {
+    }
+
+    /** An authenticated token: its id, name and the one workspace it may act in. */
+    public record TokenIdentity(String id, String name, String workspaceId) {
+    }
+
+    private final SecureRandom random = new SecureRandom();
+
+    @PersistenceContext(unitName = "connector")
+    EntityManager em;
+
+    @jakarta.inject.Inject
+    AuditService audit;
+
+    @Transactional
+    public CreatedToken create(String workspaceId, String name, String actor) {
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        WorkspaceApiToken entity = new WorkspaceApiToken(UUID.randomUUID().toString(), workspaceId, name, hash(token),
+                token.substring(0, PREFIX.length() + 6), Instant.now(Clock.systemUTC()), actor);
+        em.persist(entity);
+        audit.record(workspaceId, actor, AuditAction.TOKEN_CREATED, "token=" + name);
+        return new CreatedToken(entity.id(), name, token, entity.createdAt());
+    }
+
+    public List<TokenView> list(String workspaceId) {
+        return em.createQuery("select t from WorkspaceApiToken t where t.workspaceId = :ws order by t.createdAt", WorkspaceApiToken.class)
+                .setParameter("ws", workspaceId).getResultStream()
+                .map(t -> new TokenView(t.id(), t.name(), t.tokenPrefix(), t.createdAt(), t.createdBy(), t.lastUsedAt(), t.revokedAt()))
+                .toList();
+    }
+
+    @Transactional
+    public void revoke(String workspaceId, String tokenId, String actor) {
+        WorkspaceApiToken token = em.find(WorkspaceApiToken.class, tokenId);
+        if (token == null || !token.workspaceId().equals(workspaceId)) {
+            throw new ProblemException(ErrorCode.NOT_FOUND);
+        }
+        if (token.revokedAt() == null) {
+            token.revoke(Instant.now(Clock.systemUTC()));
+            audit.record(workspaceId, actor, AuditAction.TOKEN_REVOKED, "token=" + token.name());
+        }
+    }
+
+    /** The identity behind a presented token, if it exists and is not revoked. */
+    @Transactional
+    public Optional<TokenIdentity> authenticate(String presented) {
+        if (presented == null || !presented.startsWith(PREFIX) || presented.length() > 200) {
+            return Optional.empty();
+        }
+        List<WorkspaceApiToken> found = em.createQuery("select t from WorkspaceApiToken t where t.tokenHash = :hash", WorkspaceApiToken.class)
+                .setParameter("hash", hash(presented)).getResultList();
+        if (found.isEmpty() || found.get(0).revokedAt() != null) {
+            return Optional.empty();
+        }
+        WorkspaceApiToken token = found.get(0);
+        Instant now = Instant.now(Clock.systemUTC());
+        if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(now.minus(LAST_USE_RESOLUTION))) {
+            // "last used" to the minute: one write a minute, not one a request
+            token.touch(now);
+        }
+        return Optional.of(new TokenIdentity(token.id(), token.name(), token.workspaceId()));
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

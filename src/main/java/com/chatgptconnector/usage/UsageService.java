@@ -1,0 +1,50 @@
+package com.chatgptconnector.usage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/** Records every request toward OpenAI and sums a month up for the usage page. */
+@ApplicationScoped
+public class UsageService {
+
+    @PersistenceContext(unitName = "connector")
+    EntityManager em;
+
+    /** Its own transaction: a usage line is kept even when the caller's work fails afterwards. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void record(UsageEntry entry) {
+        em.persist(new UsageRecord(entry, Instant.now(Clock.systemUTC())));
+    }
+
+    /** Totals of one month (UTC) by block, model, day and outcome; block names from {@code blockNames}. */
+    public UsageReport report(String workspaceId, YearMonth month, Map<String, String> blockNames, Long tokenLimit) {
+        Instant from = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant to = month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        List<UsageRecord> records = em.createQuery("select r from UsageRecord r where r.workspaceId = :ws "
+                        + "and r.occurredAt >= :from and r.occurredAt < :to", UsageRecord.class)
+                .setParameter("ws", workspaceId).setParameter("from", from).setParameter("to", to)
+                .getResultList();
+        return new UsageReport(month.toString(), tokenLimit, UsageReport.Totals.of("all", records),
+                group(records, r -> r.blockId() == null ? "(direct)" : blockNames.getOrDefault(r.blockId(), r.blockId())),
+                group(records, r -> r.model() == null ? "(none)" : r.model()),
+                group(records, r -> LocalDate.ofInstant(r.occurredAt(), ZoneOffset.UTC).toString()),
+                group(records.stream().filter(r -> !"ok".equals(r.outcome())).toList(), UsageRecord::outcome));
+    }
+
+    private static List<UsageReport.Totals> group(List<UsageRecord> records, Function<UsageRecord, String> key) {
+        Map<String, List<UsageRecord>> groups = new TreeMap<>();
+        records.forEach(r -> groups.computeIfAbsent(key.apply(r), k -> new java.util.ArrayList<>()).add(r));
+        return groups.entrySet().stream().map(e -> UsageReport.Totals.of(e.getKey(), e.getValue())).toList();
+    }
+}
