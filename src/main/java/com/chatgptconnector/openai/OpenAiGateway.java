@@ -104,14 +104,45 @@ public class OpenAiGateway {
     }
 
     public OpenAiCall listModels(String workspaceId, StoredCredentials credentials) {
-        return call(workspaceId, "models", request(credentials, "models").GET().build());
+        return text(workspaceId, "models", request(credentials, "models").GET().build());
     }
 
     public OpenAiCall chatCompletions(String workspaceId, StoredCredentials credentials, String body) {
-        return call(workspaceId, "chat", request(credentials, "chat/completions")
+        return text(workspaceId, "chat", chatRequest(credentials, body));
+    }
+
+    /**
+     * A streamed chat completion: retried like any call until OpenAI starts answering with 2xx,
+     * then handed over as the open stream of server-sent events, to be passed on as it arrives.
+     */
+    public OpenAiStream streamChatCompletions(String workspaceId, StoredCredentials credentials, String body) {
+        long started = System.nanoTime();
+        HttpResponse<java.io.InputStream> response = execute(workspaceId, "chat-stream", chatRequest(credentials, body),
+                HttpResponse.BodyHandlers.ofInputStream(), OpenAiGateway::drain);
+        return new OpenAiStream(response.body(), response.headers().firstValue("x-request-id").orElse(null), started);
+    }
+
+    private HttpRequest chatRequest(StoredCredentials credentials, String body) {
+        return request(credentials, "chat/completions")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build());
+                .build();
+    }
+
+    private OpenAiCall text(String workspaceId, String operation, HttpRequest request) {
+        long started = System.nanoTime();
+        HttpResponse<String> response = execute(workspaceId, operation, request, HttpResponse.BodyHandlers.ofString(), b -> b);
+        return new OpenAiCall(response.statusCode(), response.body(), response.headers().firstValue("x-request-id").orElse(null),
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** An error answer's body as text, for the classifier; at most 64 KiB of it. */
+    private static String drain(java.io.InputStream body) {
+        try (body) {
+            return new String(body.readNBytes(64 * 1024), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 
     /** The key as bearer token; organization and project only where the workspace has them. */
@@ -128,9 +159,12 @@ public class OpenAiGateway {
         return request;
     }
 
-    /** Waits for the whole answer at most the read timeout; the JDK's own timeout covers only the headers. */
-    private HttpResponse<String> send(HttpRequest request) throws Exception {
-        CompletableFuture<HttpResponse<String>> answer = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    /**
+     * Waits for the answer at most the read timeout (for a stream: until it starts); the JDK's own
+     * request timeout covers only the headers.
+     */
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws Exception {
+        CompletableFuture<HttpResponse<T>> answer = http.sendAsync(request, handler);
         try {
             return answer.get(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -141,7 +175,8 @@ public class OpenAiGateway {
         }
     }
 
-    private OpenAiCall call(String workspaceId, String operation, HttpRequest request) {
+    private <T> HttpResponse<T> execute(String workspaceId, String operation, HttpRequest request,
+                                        HttpResponse.BodyHandler<T> handler, java.util.function.Function<T, String> errorText) {
         Semaphore bulkhead = bulkheads.computeIfAbsent(workspaceId, id -> new Semaphore(perWorkspaceConcurrency));
         if (!bulkhead.tryAcquire()) {
             // this workspace already has as many calls in flight as it may: others keep their share
@@ -157,16 +192,14 @@ public class OpenAiGateway {
                 }
                 OpenAiFailure failure;
                 try {
-                    HttpResponse<String> response = send(request);
-                    String requestId = response.headers().firstValue("x-request-id").orElse(null);
+                    HttpResponse<T> response = send(request, handler);
                     if (response.statusCode() / 100 == 2) {
                         breaker.onSuccess();
-                        Duration latency = Duration.ofNanos(System.nanoTime() - started);
-                        metrics.success(operation, latency);
-                        return new OpenAiCall(response.statusCode(), response.body(), requestId, attempt, latency);
+                        metrics.success(operation, Duration.ofNanos(System.nanoTime() - started));
+                        return response;
                     }
                     failure = classifier.classify(response.statusCode(), name -> response.headers().firstValue(name).orElse(null),
-                            response.body());
+                            errorText.apply(response.body()));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw fail(operation, classifier.classifyTransport(e), started);

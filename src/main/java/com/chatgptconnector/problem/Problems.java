@@ -60,6 +60,13 @@ public final class Problems {
                 return text;
             }
         }
+        Object reason = extensions.get("reason");
+        if (reason != null) {
+            String text = Messages.optionalText(locale, base + "." + reason, extensions.get("model"));
+            if (text != null) {
+                return text;
+            }
+        }
         Object openaiCode = extensions.get("openaiCode");
         if (openaiCode != null) {
             String text = Messages.optionalText(locale, base + "." + openaiCode);
@@ -78,7 +85,11 @@ public final class Problems {
     }
 
     public static Response validation(Locale locale, List<FieldError> errors) {
-        return response(ErrorCode.VALIDATION_FAILED, locale, Map.of("errors", errors), errors.size());
+        return validation(ErrorCode.VALIDATION_FAILED, locale, errors);
+    }
+
+    public static Response validation(ErrorCode code, Locale locale, List<FieldError> errors) {
+        return response(code, locale, Map.of("errors", errors), errors.size());
     }
 
     private static void add(JsonObjectBuilder body, String name, Object value) {

@@ -13,10 +13,28 @@ public class ValidationException extends RuntimeException {
     }
 
     private final transient List<Violation> violations;
+    private final ErrorCode code;
 
     public ValidationException(List<Violation> violations) {
-        super("validation_failed", null, false, false);
+        this(violations, ErrorCode.VALIDATION_FAILED);
+    }
+
+    private ValidationException(List<Violation> violations, ErrorCode code) {
+        super(code.code(), null, false, false);
         this.violations = List.copyOf(violations);
+        this.code = code;
+    }
+
+    /**
+     * The same violations under another code: a block run's missing variable is the run's input
+     * being wrong ({@code invalid_request}, 422), not a malformed request.
+     */
+    public ValidationException as(ErrorCode other) {
+        return new ValidationException(violations, other);
+    }
+
+    public ErrorCode code() {
+        return code;
     }
 
     public static ValidationException of(String field, String code, Object... args) {

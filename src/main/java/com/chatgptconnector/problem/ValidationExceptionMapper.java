@@ -21,6 +21,6 @@ public class ValidationExceptionMapper implements ExceptionMapper<ValidationExce
         List<FieldError> errors = e.violations().stream()
                 .map(v -> new FieldError(v.field(), v.code(), Messages.text(locale, "validation." + v.code(), v.args())))
                 .toList();
-        return Problems.validation(locale, errors);
+        return Problems.validation(e.code(), locale, errors);
     }
 }

@@ -26,9 +26,16 @@ class ServerLogSecretScanIT {
     @Test
     void noKeyEverAppearsInTheCapturedServerOutput() throws IOException {
         Path reports = Path.of(System.getProperty("it.war", "target/chatgpt-connector.war")).getParent().resolve("failsafe-reports");
-        List<Path> outputs;
+        List<Path> outputs = new ArrayList<>();
         try (Stream<Path> files = Files.list(reports)) {
-            outputs = files.filter(p -> p.getFileName().toString().endsWith("-output.txt")).toList();
+            files.filter(p -> p.getFileName().toString().endsWith("-output.txt")).forEach(outputs::add);
+        }
+        // the logs of the servers that tests start themselves (TwoInstancesIT)
+        Path ownLogs = Path.of(System.getProperty("it.log.dir", "target/it-logs"));
+        if (Files.isDirectory(ownLogs)) {
+            try (Stream<Path> files = Files.list(ownLogs)) {
+                files.filter(p -> p.getFileName().toString().endsWith(".log")).forEach(outputs::add);
+            }
         }
         assertFalse(outputs.isEmpty(), "no captured output in " + reports);
         String all = readAll(outputs);

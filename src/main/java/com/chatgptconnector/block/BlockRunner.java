@@ -1,0 +1,130 @@
+package com.chatgptconnector.block;
+
+import com.chatgptconnector.openai.ChatCompletionSummary;
+import com.chatgptconnector.openai.OpenAiCall;
+import com.chatgptconnector.openai.OpenAiException;
+import com.chatgptconnector.openai.OpenAiGateway;
+import com.chatgptconnector.problem.ErrorCode;
+import com.chatgptconnector.problem.ProblemException;
+import com.chatgptconnector.settings.ActiveSettings;
+import com.chatgptconnector.settings.ChatGptSettingsService;
+import com.chatgptconnector.usage.TokenBudget;
+import com.chatgptconnector.usage.TokenEstimate;
+import com.chatgptconnector.usage.UsageEntry;
+import com.chatgptconnector.usage.UsageService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Runs a block: fills the template, checks the workspace's policy (active, model allowed, token
+ * limit), calls OpenAI with the workspace's key and records the usage, whatever the outcome.
+ */
+@ApplicationScoped
+public class BlockRunner {
+
+    /** The answer of a run; {@code output} is text, or the parsed JSON object of a JSON block. */
+    public record RunResult(Object output, String model, String finishReason, Usage usage) {
+    }
+
+    public record Usage(long promptTokens, long completionTokens, long totalTokens) {
+    }
+
+    @Inject
+    BlockService blocks;
+
+    @Inject
+    ChatGptSettingsService settings;
+
+    @Inject
+    OpenAiGateway gateway;
+
+    @Inject
+    TokenBudget budget;
+
+    @Inject
+    UsageService usage;
+
+    @Inject
+    @ConfigProperty(name = "connector.usage.default-max-output-tokens", defaultValue = "1024")
+    int defaultMaxOutputTokens;
+
+    public RunResult run(String workspaceId, String blockId, Map<String, String> variables, String actor) {
+        ActiveSettings active = settings.forUse(workspaceId);
+        BuildingBlock block = blocks.get(workspaceId, blockId);
+        if (!active.allows(block.model())) {
+            throw new ProblemException(ErrorCode.INVALID_REQUEST, Map.of("reason", "model_not_allowed", "model", block.model()));
+        }
+        String prompt;
+        try {
+            prompt = PromptTemplate.parse(block.userPrompt()).render(variables);
+        } catch (com.chatgptconnector.problem.ValidationException e) {
+            throw e.as(ErrorCode.INVALID_REQUEST);
+        }
+        int maxOutput = block.maxOutputTokens() == null ? defaultMaxOutputTokens : block.maxOutputTokens();
+        String request = chatRequest(block, prompt, maxOutput);
+        TokenBudget.Reservation reservation = budget.reserve(workspaceId, active.tokenLimit(), TokenEstimate.of(request, maxOutput));
+        long started = System.nanoTime();
+        OpenAiCall call;
+        ChatCompletionSummary answer;
+        try {
+            call = gateway.chatCompletions(workspaceId, active.credentials(), request);
+            answer = ChatCompletionSummary.parse(call.body(), call.openaiRequestId());
+        } catch (OpenAiException e) {
+            budget.release(reservation);
+            usage.record(new UsageEntry(workspaceId, blockId, actor, block.model(), 0, 0, e.code().code(),
+                    (System.nanoTime() - started) / 1_000_000, e.failure().openaiRequestId()));
+            throw e;
+        }
+        budget.settle(reservation, answer.totalTokens());
+        Object output = answer.content();
+        String outcome = "ok";
+        if (block.responseFormat() == ResponseFormat.JSON) {
+            output = parseJson(answer.content());
+            if (output == null) {
+                outcome = ErrorCode.INVALID_REQUEST.code();
+            }
+        }
+        usage.record(new UsageEntry(workspaceId, blockId, actor, answer.model(), answer.promptTokens(), answer.completionTokens(),
+                outcome, call.latency().toMillis(), call.openaiRequestId()));
+        if (output == null) {
+            // the tokens were spent and are counted; the answer is unusable for a JSON block
+            throw new ProblemException(ErrorCode.INVALID_REQUEST, Map.of("reason", "output_not_json"));
+        }
+        return new RunResult(output, answer.model(), answer.finishReason(),
+                new Usage(answer.promptTokens(), answer.completionTokens(), answer.totalTokens()));
+    }
+
+    private static JsonValue parseJson(String content) {
+        try {
+            return Json.createReader(new StringReader(content)).readValue();
+        } catch (jakarta.json.JsonException e) {
+            return null;
+        }
+    }
+
+    private static String chatRequest(BuildingBlock block, String prompt, int maxOutput) {
+        JsonArrayBuilder messages = Json.createArrayBuilder();
+        if (block.systemPrompt() != null) {
+            messages.add(Json.createObjectBuilder().add("role", "system").add("content", block.systemPrompt()));
+        }
+        messages.add(Json.createObjectBuilder().add("role", "user").add("content", prompt));
+        JsonObjectBuilder request = Json.createObjectBuilder()
+                .add("model", block.model())
+                .add("messages", messages)
+                .add("max_completion_tokens", maxOutput);
+        if (block.temperature() != null) {
+            request.add("temperature", block.temperature());
+        }
+        if (block.responseFormat() == ResponseFormat.JSON) {
+            request.add("response_format", Json.createObjectBuilder().add("type", "json_object"));
+        }
+        return request.build().toString();
+    }
+}

@@ -1,0 +1,87 @@
+package com.chatgptconnector.block;
+
+import com.chatgptconnector.audit.AuditAction;
+import com.chatgptconnector.audit.AuditService;
+import com.chatgptconnector.problem.ErrorCode;
+import com.chatgptconnector.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** A workspace's building blocks: create, read, change (versioned), delete. */
+@ApplicationScoped
+public class BlockService {
+
+    @PersistenceContext(unitName = "connector")
+    EntityManager em;
+
+    @jakarta.inject.Inject
+    AuditService audit;
+
+    public List<BlockView> list(String workspaceId) {
+        return em.createQuery("select b from BuildingBlock b where b.workspaceId = :ws order by b.name", BuildingBlock.class)
+                .setParameter("ws", workspaceId).getResultStream().map(BlockView::of).toList();
+    }
+
+    public Map<String, String> names(String workspaceId) {
+        return em.createQuery("select b from BuildingBlock b where b.workspaceId = :ws", BuildingBlock.class)
+                .setParameter("ws", workspaceId).getResultStream()
+                .collect(Collectors.toMap(BuildingBlock::id, BuildingBlock::name));
+    }
+
+    public BuildingBlock get(String workspaceId, String id) {
+        return Optional.ofNullable(em.find(BuildingBlock.class, id))
+                .filter(b -> b.workspaceId().equals(workspaceId))
+                .orElseThrow(() -> new ProblemException(ErrorCode.NOT_FOUND));
+    }
+
+    @Transactional
+    public BlockView create(String workspaceId, BlockDefinition definition, String actor) {
+        PromptTemplate.parse(definition.userPrompt());
+        requireUniqueName(workspaceId, definition.name(), null);
+        BuildingBlock block = new BuildingBlock(UUID.randomUUID().toString(), workspaceId, Instant.now(Clock.systemUTC()));
+        block.apply(definition, Instant.now(Clock.systemUTC()));
+        em.persist(block);
+        em.flush();
+        audit.record(workspaceId, actor, AuditAction.BLOCK_CREATED, "block=" + definition.name());
+        return BlockView.of(block);
+    }
+
+    @Transactional
+    public BlockView update(String workspaceId, String id, BlockDefinition definition, long expectedVersion, String actor) {
+        PromptTemplate.parse(definition.userPrompt());
+        BuildingBlock block = get(workspaceId, id);
+        if (block.version() != expectedVersion) {
+            throw new ProblemException(ErrorCode.VERSION_CONFLICT, Map.of("currentVersion", block.version()), block.version());
+        }
+        requireUniqueName(workspaceId, definition.name(), id);
+        block.apply(definition, Instant.now(Clock.systemUTC()));
+        em.flush();
+        audit.record(workspaceId, actor, AuditAction.BLOCK_CHANGED, "block=" + definition.name());
+        return BlockView.of(block);
+    }
+
+    @Transactional
+    public void delete(String workspaceId, String id, String actor) {
+        BuildingBlock block = get(workspaceId, id);
+        em.remove(block);
+        audit.record(workspaceId, actor, AuditAction.BLOCK_DELETED, "block=" + block.name());
+    }
+
+    private void requireUniqueName(String workspaceId, String name, String exceptId) {
+        boolean taken = em.createQuery("select b from BuildingBlock b where b.workspaceId = :ws and b.name = :name", BuildingBlock.class)
+                .setParameter("ws", workspaceId).setParameter("name", name).getResultStream()
+                .anyMatch(b -> !b.id().equals(exceptId));
+        if (taken) {
+            throw new ProblemException(ErrorCode.ALREADY_EXISTS, name);
+        }
+    }
+}

@@ -1,0 +1,264 @@
+package com.chatgptconnector.openai;
+
+import com.chatgptconnector.problem.ErrorCode;
+import com.chatgptconnector.problem.ProblemException;
+import com.chatgptconnector.problem.Problems;
+import com.chatgptconnector.security.Roles;
+import com.chatgptconnector.settings.ActiveSettings;
+import com.chatgptconnector.settings.ChatGptSettingsService;
+import com.chatgptconnector.usage.TokenBudget;
+import com.chatgptconnector.usage.TokenEstimate;
+import com.chatgptconnector.usage.UsageEntry;
+import com.chatgptconnector.usage.UsageService;
+import com.chatgptconnector.workspace.WorkspaceAccess;
+import com.chatgptconnector.workspace.WorkspaceAccess.Grant;
+import com.chatgptconnector.workspace.WorkspaceAccess.Rule;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * An OpenAI-compatible API scoped to one workspace, so the official OpenAI SDKs work unchanged:
+ * point their base URL at {@code /api/workspaces/{ws}/openai/v1} and use a workspace API token
+ * as the key. The workspace's policy applies (active, allowed models, token limit), its key,
+ * organization and project are injected, and errors come back in OpenAI's own shape.
+ */
+@Path("workspaces/{ws}/openai/v1")
+@RequestScoped
+@RolesAllowed({Roles.USER, Roles.WORKSPACE_TOKEN})
+public class CompatibleEndpointResource {
+
+    @Inject
+    WorkspaceAccess access;
+
+    @Inject
+    ChatGptSettingsService settings;
+
+    @Inject
+    OpenAiGateway gateway;
+
+    @Inject
+    TokenBudget budget;
+
+    @Inject
+    UsageService usage;
+
+    @Inject
+    @ConfigProperty(name = "connector.usage.default-max-output-tokens", defaultValue = "1024")
+    int defaultMaxOutputTokens;
+
+    @GET
+    @Path("models")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response models(@PathParam("ws") String ws) {
+        try {
+            access.require(ws, Rule.MEMBER);
+            ActiveSettings active = settings.forUse(ws);
+            OpenAiCall call = gateway.listModels(ws, active.credentials());
+            return Response.ok(filterModels(call.body(), active), MediaType.APPLICATION_JSON_TYPE).build();
+        } catch (ProblemException e) {
+            return envelope(e);
+        }
+    }
+
+    @POST
+    @Path("chat/completions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
+    public Response chatCompletions(@PathParam("ws") String ws, String body) {
+        try {
+            Grant grant = access.require(ws, Rule.MEMBER);
+            JsonObject request = parse(body);
+            String model = request.getString("model", null);
+            if (model == null || model.isBlank()) {
+                return OpenAiEnvelope.response(400, "You must provide a model parameter.", "invalid_request_error", null);
+            }
+            ActiveSettings active = settings.forUse(ws);
+            if (!active.allows(model)) {
+                return OpenAiEnvelope.response(403, "The model '" + model + "' is not allowed in this workspace.",
+                        "invalid_request_error", "model_not_allowed");
+            }
+            boolean stream = request.getBoolean("stream", false);
+            String forwarded = stream ? withUsageInStream(request) : body;
+            TokenBudget.Reservation reservation = budget.reserve(ws, active.tokenLimit(),
+                    TokenEstimate.of(forwarded, maxOutputTokens(request)));
+            return stream ? stream(ws, grant.actor(), model, active, forwarded, reservation)
+                    : complete(ws, grant.actor(), model, active, forwarded, reservation);
+        } catch (ProblemException e) {
+            return envelope(e);
+        }
+    }
+
+    private Response complete(String ws, String actor, String model, ActiveSettings active, String body, TokenBudget.Reservation reservation) {
+        long started = System.nanoTime();
+        try {
+            OpenAiCall call = gateway.chatCompletions(ws, active.credentials(), body);
+            ChatCompletionSummary answer = ChatCompletionSummary.parse(call.body(), call.openaiRequestId());
+            budget.settle(reservation, answer.totalTokens());
+            usage.record(new UsageEntry(ws, null, actor, answer.model(), answer.promptTokens(), answer.completionTokens(), "ok",
+                    call.latency().toMillis(), call.openaiRequestId()));
+            Response.ResponseBuilder ok = Response.ok(call.body(), MediaType.APPLICATION_JSON_TYPE);
+            if (call.openaiRequestId() != null) {
+                ok.header("x-request-id", call.openaiRequestId());
+            }
+            return ok.build();
+        } catch (OpenAiException e) {
+            budget.release(reservation);
+            usage.record(new UsageEntry(ws, null, actor, model, 0, 0, e.code().code(), (System.nanoTime() - started) / 1_000_000,
+                    e.failure().openaiRequestId()));
+            throw e;
+        }
+    }
+
+    /**
+     * Passes the events through line by line as they arrive, flushing at each event boundary, and
+     * reads the usage from the final chunk that {@code stream_options.include_usage} asks for.
+     */
+    private Response stream(String ws, String actor, String model, ActiveSettings active, String body, TokenBudget.Reservation reservation) {
+        OpenAiStream upstream;
+        try {
+            upstream = gateway.streamChatCompletions(ws, active.credentials(), body);
+        } catch (OpenAiException e) {
+            budget.release(reservation);
+            usage.record(new UsageEntry(ws, null, actor, model, 0, 0, e.code().code(), 0, e.failure().openaiRequestId()));
+            throw e;
+        }
+        StreamingOutput events = out -> relay(upstream, out, ws, actor, model, reservation);
+        Response.ResponseBuilder ok = Response.ok(events, MediaType.SERVER_SENT_EVENTS_TYPE)
+                .header("Cache-Control", "no-cache")
+                .header("X-Accel-Buffering", "no");
+        if (upstream.openaiRequestId() != null) {
+            ok.header("x-request-id", upstream.openaiRequestId());
+        }
+        return ok.build();
+    }
+
+    private void relay(OpenAiStream upstream, OutputStream out, String ws, String actor, String model,
+                       TokenBudget.Reservation reservation) throws IOException {
+        long prompt = 0;
+        long completion = 0;
+        String answeredModel = model;
+        String outcome = "ok";
+        try (upstream; BufferedReader lines = new BufferedReader(new InputStreamReader(upstream.events(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                out.write(line.getBytes(StandardCharsets.UTF_8));
+                out.write('\n');
+                if (line.isEmpty()) {
+                    out.flush();
+                } else if (line.startsWith("data:") && line.contains("\"usage\"")) {
+                    JsonObject usageOf = usageIn(line.substring(5).trim());
+                    if (usageOf != null) {
+                        prompt = usageOf.getJsonNumber("prompt_tokens").longValue();
+                        completion = usageOf.getJsonNumber("completion_tokens").longValue();
+                    }
+                }
+            }
+            out.flush();
+        } catch (IOException e) {
+            // the client went away or OpenAI broke off: count what was used so far
+            outcome = ErrorCode.OPENAI_UNAVAILABLE.code();
+            throw e;
+        } finally {
+            budget.settle(reservation, prompt + completion);
+            usage.record(new UsageEntry(ws, null, actor, answeredModel, prompt, completion, outcome,
+                    (System.nanoTime() - upstream.startedNanos()) / 1_000_000, upstream.openaiRequestId()));
+        }
+    }
+
+    private static JsonObject usageIn(String data) {
+        try {
+            JsonValue usage = Json.createReader(new StringReader(data)).readObject().get("usage");
+            return usage instanceof JsonObject object ? object : null;
+        } catch (JsonException | ClassCastException e) {
+            return null;
+        }
+    }
+
+    /** Asks OpenAI for the usage chunk at the end of a stream; it is how tokens get counted. */
+    private static String withUsageInStream(JsonObject request) {
+        JsonObjectBuilder options = Json.createObjectBuilder(request.containsKey("stream_options")
+                && request.get("stream_options") instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT).add("include_usage", true);
+        return Json.createObjectBuilder(request).add("stream_options", options).build().toString();
+    }
+
+    private long maxOutputTokens(JsonObject request) {
+        for (String name : new String[]{"max_completion_tokens", "max_tokens"}) {
+            if (request.get(name) instanceof JsonNumber n) {
+                return n.longValue();
+            }
+        }
+        return defaultMaxOutputTokens;
+    }
+
+    private static JsonObject parse(String body) {
+        try {
+            return Json.createReader(new StringReader(body == null ? "" : body)).readObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw new ProblemException(ErrorCode.MALFORMED_REQUEST);
+        }
+    }
+
+    /** Only the workspace's allowed models, where it restricts them. */
+    private static String filterModels(String body, ActiveSettings active) {
+        if (active.allowedModels().isEmpty()) {
+            return body;
+        }
+        try {
+            JsonObject list = Json.createReader(new StringReader(body)).readObject();
+            var data = Json.createArrayBuilder();
+            list.getJsonArray("data").getValuesAs(JsonObject.class).stream()
+                    .filter(m -> active.allows(m.getString("id", ""))).forEach(data::add);
+            return Json.createObjectBuilder(list).add("data", data).build().toString();
+        } catch (RuntimeException e) {
+            return body;
+        }
+    }
+
+    /** Our refusals and OpenAI's classified failures in OpenAI's error shape and status. */
+    private static Response envelope(ProblemException e) {
+        String message = Problems.detail(e.code(), Locale.ENGLISH, e.extensions(), e.detailArgs());
+        if (e instanceof OpenAiException openai && openai.failure().httpStatus() > 0) {
+            OpenAiFailure f = openai.failure();
+            Response response = OpenAiEnvelope.response(f.httpStatus(), message,
+                    f.openaiType() == null ? "api_error" : f.openaiType(), f.openaiCode());
+            return withRetryAfter(response, e);
+        }
+        String type = switch (e.code()) {
+            case UNAUTHORIZED -> "authentication_error";
+            case FORBIDDEN, CHATGPT_NOT_ACTIVATED, WORKSPACE_NOT_FOUND -> "permission_error";
+            case TOKEN_LIMIT_REACHED, RATE_LIMITED -> "rate_limit_error";
+            case OPENAI_UNAVAILABLE, OPENAI_TIMEOUT, INTERNAL_ERROR -> "server_error";
+            default -> "invalid_request_error";
+        };
+        return withRetryAfter(OpenAiEnvelope.response(e.code().status(), message, type, e.code().code()), e);
+    }
+
+    private static Response withRetryAfter(Response response, ProblemException e) {
+        Object seconds = e.extensions().get("retryAfterSeconds");
+        return seconds == null ? response : Response.fromResponse(response).header("retry-after", seconds).build();
+    }
+
+}

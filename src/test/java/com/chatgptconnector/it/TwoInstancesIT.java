@@ -1,0 +1,156 @@
+package com.chatgptconnector.it;
+
+import static com.chatgptconnector.it.Fixtures.OPERATOR;
+import static com.chatgptconnector.it.Fixtures.chatgpt;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.chatgptconnector.it.Api.Reply;
+import com.chatgptconnector.it.Fixtures.Team;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two instances of the service — two Payara Micro processes, as behind a load balancer — on one
+ * PostgreSQL database. Runs with -Ppostgres only: the embedded H2 file belongs to one process.
+ */
+class TwoInstancesIT {
+
+    static WireMockServer openai;
+    static final List<Process> instances = new ArrayList<>();
+    static Api a;
+    static Api b;
+
+    @BeforeAll
+    static void startTwoInstances() throws Exception {
+        assumeTrue(System.getProperty("it.db.url", "").startsWith("jdbc:postgresql:"), "needs the PostgreSQL profile");
+        openai = new WireMockServer(options().bindAddress("127.0.0.1").port(freePort()));
+        openai.start();
+        int portA = freePort();
+        int portB = freePort();
+        instances.add(start("instance-a", portA));
+        instances.add(start("instance-b", portB));
+        a = new Api(new URL("http://127.0.0.1:" + portA + "/"));
+        b = new Api(new URL("http://127.0.0.1:" + portB + "/"));
+        awaitReady(a);
+        awaitReady(b);
+    }
+
+    @AfterAll
+    static void stopAll() {
+        instances.forEach(Process::destroy);
+        if (openai != null) {
+            openai.stop();
+        }
+    }
+
+    static Process start(String name, int port) throws IOException {
+        Path logs = Path.of(System.getProperty("it.log.dir", "target/it-logs"));
+        Files.createDirectories(logs);
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-Dconnector.mode=development",
+                "-Dconnector.datasource.url=" + System.getProperty("it.db.url"),
+                "-Dconnector.datasource.user=" + System.getProperty("it.db.user"),
+                "-Dconnector.datasource.password=" + System.getProperty("it.db.password"),
+                "-Dconnector.openai.base-url=http://127.0.0.1:" + openai.port() + "/v1",
+                "-Dconnector.crypto.keyring=" + System.getProperty("it.crypto.keyring"),
+                "-Dconnector.crypto.active-key=" + System.getProperty("it.crypto.active-key"),
+                "-Dconnector.security.pbkdf2-iterations=1024",
+                "-jar", System.getProperty("payara.microJar"), "--nohazelcast", "--port", String.valueOf(port),
+                "--deploy", System.getProperty("it.war"), "--contextroot", "/");
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logs.resolve(name + ".log").toFile()).start();
+    }
+
+    static void awaitReady(Api api) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (api.get("/health/ready", Api.Auth.ANONYMOUS).status() == 200) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("instance at " + api.base() + " did not become ready");
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void fiftyParallelRequestsAcrossBothInstancesWithRoomForTenLetExactlyTenReachOpenAi() throws Exception {
+        Fixtures onA = new Fixtures(a);
+        Team team = onA.activeTeamWithKey(TestKeys.GOOD, null, null);
+        String body = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"Count to three\"}],\"max_tokens\":100}";
+        long estimate = (body.length() + 3) / 4 + 100;
+        openai.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withFixedDelay(300)
+                .withBody(BuildingBlocksIT.completion("1, 2, 3", estimate - 100, 100))));
+        assertEquals(200, a.put(chatgpt(team.workspace()) + "/policy", team.admin(), "{\"tokenLimit\":" + (10 * estimate) + "}",
+                "If-Match", String.valueOf(onA.version(team.workspace(), team.admin()))).status());
+
+        String path = "api/workspaces/" + team.workspace() + "/openai/v1/chat/completions";
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        try {
+            List<Future<Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                Api instance = i % 2 == 0 ? a : b;
+                replies.add(pool.submit(() -> instance.post(path, team.member(), body)));
+            }
+            int ok = 0;
+            int limited = 0;
+            for (Future<Reply> reply : replies) {
+                int status = reply.get().status();
+                ok += status == 200 ? 1 : 0;
+                limited += status == 429 ? 1 : 0;
+            }
+            assertEquals(10, ok, "exactly the ten that fit the limit succeed");
+            assertEquals(40, limited, "all others are refused with 429");
+            assertEquals(10, openai.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))).size(),
+                    "exactly ten reached OpenAI");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aSuspensionOnOneInstanceRefusesTheNextRequestOnTheOther() {
+        Fixtures onA = new Fixtures(a);
+        Team team = onA.activeTeamWithKey(TestKeys.GOOD, null, null);
+        openai.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(BuildingBlocksIT.completion("hi", 5, 1))));
+        String path = "api/workspaces/" + team.workspace() + "/openai/v1/chat/completions";
+        String body = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+        assertEquals(200, b.post(path, team.member(), body).status());
+        assertEquals(200, a.post(chatgpt(team.workspace()) + "/suspension", OPERATOR, null).status());
+        Reply refused = b.post(path, team.member(), body);
+        assertEquals(403, refused.status(), refused::toString);
+        assertEquals("chatgpt_not_activated", refused.json().getJsonObject("error").getString("code"));
+    }
+
+}
