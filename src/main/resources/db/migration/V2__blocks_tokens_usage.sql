@@ -51,8 +51,8 @@ create index usage_record_ws_time_ix on usage_record (workspace_id, occurred_at)
 -- only if used + reserved + its estimate stays within the limit (one conditional UPDATE).
 create table token_budget (
     workspace_id varchar(36) not null references workspace (id) on delete cascade,
-    month        varchar(7)  not null,
+    budget_month varchar(7)  not null,
     used         bigint      not null,
     reserved     bigint      not null,
-    primary key (workspace_id, month)
+    primary key (workspace_id, budget_month)
 );

@@ -31,19 +31,19 @@ public class TokenBudgetRepository {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void insert(String workspaceId, String month) {
-        em.createNativeQuery("insert into token_budget (workspace_id, month, used, reserved) values (?1, ?2, 0, 0)")
+        em.createNativeQuery("insert into token_budget (workspace_id, budget_month, used, reserved) values (?1, ?2, 0, 0)")
                 .setParameter(1, workspaceId).setParameter(2, month).executeUpdate();
     }
 
     private boolean exists(String workspaceId, String month) {
-        return !em.createNativeQuery("select 1 from token_budget where workspace_id = ?1 and month = ?2")
+        return !em.createNativeQuery("select 1 from token_budget where workspace_id = ?1 and budget_month = ?2")
                 .setParameter(1, workspaceId).setParameter(2, month).getResultList().isEmpty();
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean tryReserve(String workspaceId, String month, long tokens, long limit) {
         return em.createNativeQuery("update token_budget set reserved = reserved + ?1 "
-                        + "where workspace_id = ?2 and month = ?3 and used + reserved + ?1 <= ?4")
+                        + "where workspace_id = ?2 and budget_month = ?3 and used + reserved + ?1 <= ?4")
                 .setParameter(1, tokens).setParameter(2, workspaceId).setParameter(3, month).setParameter(4, limit)
                 .executeUpdate() == 1;
     }
@@ -51,13 +51,13 @@ public class TokenBudgetRepository {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void settle(String workspaceId, String month, long reserved, long used) {
         em.createNativeQuery("update token_budget set reserved = reserved - ?1, used = used + ?2 "
-                        + "where workspace_id = ?3 and month = ?4")
+                        + "where workspace_id = ?3 and budget_month = ?4")
                 .setParameter(1, reserved).setParameter(2, used).setParameter(3, workspaceId).setParameter(4, month)
                 .executeUpdate();
     }
 
     public long used(String workspaceId, String month) {
-        var rows = em.createNativeQuery("select used from token_budget where workspace_id = ?1 and month = ?2")
+        var rows = em.createNativeQuery("select used from token_budget where workspace_id = ?1 and budget_month = ?2")
                 .setParameter(1, workspaceId).setParameter(2, month).getResultList();
         return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
     }
