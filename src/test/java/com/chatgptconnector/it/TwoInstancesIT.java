@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,6 +54,11 @@ class TwoInstancesIT {
         b = new Api(new URL("http://127.0.0.1:" + portB + "/"));
         awaitReady(a);
         awaitReady(b);
+    }
+
+    @BeforeEach
+    void resetFakeOpenAi() {
+        openai.resetAll();
     }
 
     @AfterAll
