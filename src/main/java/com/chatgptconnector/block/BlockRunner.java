@@ -1,17 +1,11 @@
 package com.chatgptconnector.block;
 
 import com.chatgptconnector.openai.ChatCompletionSummary;
-import com.chatgptconnector.openai.OpenAiCall;
-import com.chatgptconnector.openai.OpenAiException;
-import com.chatgptconnector.openai.OpenAiGateway;
 import com.chatgptconnector.problem.ErrorCode;
 import com.chatgptconnector.problem.ProblemException;
 import com.chatgptconnector.settings.ActiveSettings;
 import com.chatgptconnector.settings.ChatGptSettingsService;
-import com.chatgptconnector.usage.TokenBudget;
-import com.chatgptconnector.usage.TokenEstimate;
-import com.chatgptconnector.usage.UsageEntry;
-import com.chatgptconnector.usage.UsageService;
+import com.chatgptconnector.usage.MeteredChat;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -43,13 +37,7 @@ public class BlockRunner {
     ChatGptSettingsService settings;
 
     @Inject
-    OpenAiGateway gateway;
-
-    @Inject
-    TokenBudget budget;
-
-    @Inject
-    UsageService usage;
+    MeteredChat metered;
 
     @Inject
     @ConfigProperty(name = "connector.usage.default-max-output-tokens", defaultValue = "1024")
@@ -69,30 +57,11 @@ public class BlockRunner {
         }
         int maxOutput = block.maxOutputTokens() == null ? defaultMaxOutputTokens : block.maxOutputTokens();
         String request = chatRequest(block, prompt, maxOutput);
-        TokenBudget.Reservation reservation = budget.reserve(workspaceId, active.tokenLimit(), TokenEstimate.of(request, maxOutput));
-        long started = System.nanoTime();
-        OpenAiCall call;
-        ChatCompletionSummary answer;
-        try {
-            call = gateway.chatCompletions(workspaceId, active.credentials(), request);
-            answer = ChatCompletionSummary.parse(call.body(), call.openaiRequestId());
-        } catch (OpenAiException e) {
-            budget.release(reservation);
-            usage.record(new UsageEntry(workspaceId, blockId, actor, block.model(), 0, 0, e.code().code(),
-                    (System.nanoTime() - started) / 1_000_000, e.failure().openaiRequestId()));
-            throw e;
-        }
-        budget.settle(reservation, answer.totalTokens());
+        ChatCompletionSummary answer = metered.complete(workspaceId, blockId, actor, block.model(), active, request, maxOutput).summary();
         Object output = answer.content();
-        String outcome = "ok";
         if (block.responseFormat() == ResponseFormat.JSON) {
             output = parseJson(answer.content());
-            if (output == null) {
-                outcome = ErrorCode.INVALID_REQUEST.code();
-            }
         }
-        usage.record(new UsageEntry(workspaceId, blockId, actor, answer.model(), answer.promptTokens(), answer.completionTokens(),
-                outcome, call.latency().toMillis(), call.openaiRequestId()));
         if (output == null) {
             // the tokens were spent and are counted; the answer is unusable for a JSON block
             throw new ProblemException(ErrorCode.INVALID_REQUEST, Map.of("reason", "output_not_json"));

@@ -6,6 +6,7 @@ import com.chatgptconnector.problem.Problems;
 import com.chatgptconnector.security.Roles;
 import com.chatgptconnector.settings.ActiveSettings;
 import com.chatgptconnector.settings.ChatGptSettingsService;
+import com.chatgptconnector.usage.MeteredChat;
 import com.chatgptconnector.usage.TokenBudget;
 import com.chatgptconnector.usage.TokenEstimate;
 import com.chatgptconnector.usage.UsageEntry;
@@ -67,6 +68,9 @@ public class CompatibleEndpointResource {
     UsageService usage;
 
     @Inject
+    MeteredChat metered;
+
+    @Inject
     @ConfigProperty(name = "connector.usage.default-max-output-tokens", defaultValue = "1024")
     int defaultMaxOutputTokens;
 
@@ -101,35 +105,20 @@ public class CompatibleEndpointResource {
                 return OpenAiEnvelope.response(403, "The model '" + model + "' is not allowed in this workspace.",
                         "invalid_request_error", "model_not_allowed");
             }
-            boolean stream = request.getBoolean("stream", false);
-            String forwarded = stream ? withUsageInStream(request) : body;
-            TokenBudget.Reservation reservation = budget.reserve(ws, active.tokenLimit(),
-                    TokenEstimate.of(forwarded, maxOutputTokens(request)));
-            return stream ? stream(ws, grant.actor(), model, active, forwarded, reservation)
-                    : complete(ws, grant.actor(), model, active, forwarded, reservation);
-        } catch (ProblemException e) {
-            return envelope(e);
-        }
-    }
-
-    private Response complete(String ws, String actor, String model, ActiveSettings active, String body, TokenBudget.Reservation reservation) {
-        long started = System.nanoTime();
-        try {
-            OpenAiCall call = gateway.chatCompletions(ws, active.credentials(), body);
-            ChatCompletionSummary answer = ChatCompletionSummary.parse(call.body(), call.openaiRequestId());
-            budget.settle(reservation, answer.totalTokens());
-            usage.record(new UsageEntry(ws, null, actor, answer.model(), answer.promptTokens(), answer.completionTokens(), "ok",
-                    call.latency().toMillis(), call.openaiRequestId()));
+            if (request.getBoolean("stream", false)) {
+                String forwarded = withUsageInStream(request);
+                TokenBudget.Reservation reservation = budget.reserve(ws, active.tokenLimit(),
+                        TokenEstimate.of(forwarded, maxOutputTokens(request)));
+                return stream(ws, grant.actor(), model, active, forwarded, reservation);
+            }
+            OpenAiCall call = metered.complete(ws, null, grant.actor(), model, active, body, maxOutputTokens(request)).call();
             Response.ResponseBuilder ok = Response.ok(call.body(), MediaType.APPLICATION_JSON_TYPE);
             if (call.openaiRequestId() != null) {
                 ok.header("x-request-id", call.openaiRequestId());
             }
             return ok.build();
-        } catch (OpenAiException e) {
-            budget.release(reservation);
-            usage.record(new UsageEntry(ws, null, actor, model, 0, 0, e.code().code(), (System.nanoTime() - started) / 1_000_000,
-                    e.failure().openaiRequestId()));
-            throw e;
+        } catch (ProblemException e) {
+            return envelope(e);
         }
     }
 

@@ -8,10 +8,8 @@ import static com.chatgptconnector.it.Fixtures.chatgpt;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -34,11 +32,8 @@ import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -75,8 +70,7 @@ class BuildingBlocksIT {
 
     @BeforeAll
     static void startFakeOpenAi() {
-        openai = new WireMockServer(options().bindAddress("127.0.0.1").port(Integer.getInteger("it.openai.port")));
-        openai.start();
+        openai = FakeOpenAi.startForDeployment();
     }
 
     @AfterAll
@@ -93,19 +87,15 @@ class BuildingBlocksIT {
     }
 
     static MappingBuilder chat(String key) {
-        return post(urlPathEqualTo("/v1/chat/completions")).withHeader("Authorization", equalTo("Bearer " + key));
+        return FakeOpenAi.chat(key);
     }
 
     static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withHeader("x-request-id", "req_fake").withBody(body);
+        return FakeOpenAi.json(status, body, "req_fake");
     }
 
     static String sample(String name) {
-        try (InputStream in = BuildingBlocksIT.class.getResourceAsStream("/openai/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return FakeOpenAi.sample(name);
     }
 
     /** A chat completion whose answer is {@code content} and whose usage is the given tokens. */

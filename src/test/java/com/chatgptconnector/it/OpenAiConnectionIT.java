@@ -8,12 +8,10 @@ import static com.chatgptconnector.it.Fixtures.chatgpt;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,10 +24,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -66,8 +61,7 @@ class OpenAiConnectionIT {
 
     @BeforeAll
     static void startFakeOpenAi() {
-        openai = new WireMockServer(options().bindAddress("127.0.0.1").port(Integer.getInteger("it.openai.port")));
-        openai.start();
+        openai = FakeOpenAi.startForDeployment();
     }
 
     @AfterAll
@@ -87,25 +81,16 @@ class OpenAiConnectionIT {
     // ------------------------------------------------------------------ fake OpenAI
 
     static MappingBuilder models(String key) {
-        return get(urlPathEqualTo("/v1/models")).withHeader("Authorization", equalTo("Bearer " + key));
+        return FakeOpenAi.models(key);
     }
 
     static MappingBuilder chat(String key) {
-        return post(urlPathEqualTo("/v1/chat/completions")).withHeader("Authorization", equalTo("Bearer " + key));
+        return FakeOpenAi.chat(key);
     }
 
+    /** A sample body with a request id derived from its name, so tests can tell answers apart. */
     static ResponseDefinitionBuilder json(int status, String sample) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
-                .withHeader("x-request-id", "req_" + sample.replaceAll("[^a-z]", ""))
-                .withBody(sample(sample));
-    }
-
-    static String sample(String name) {
-        try (InputStream in = OpenAiConnectionIT.class.getResourceAsStream("/openai/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("sample " + name + " is missing", e);
-        }
+        return FakeOpenAi.json(status, FakeOpenAi.sample(sample), "req_" + sample.replaceAll("[^a-z]", ""));
     }
 
     int modelCalls(String key) {

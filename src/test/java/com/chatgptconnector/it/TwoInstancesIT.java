@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -44,8 +43,7 @@ class TwoInstancesIT {
     @BeforeAll
     static void startTwoInstances() throws Exception {
         assumeTrue(System.getProperty("it.db.url", "").startsWith("jdbc:postgresql:"), "needs the PostgreSQL profile");
-        openai = new WireMockServer(options().bindAddress("127.0.0.1").port(freePort()));
-        openai.start();
+        openai = FakeOpenAi.start(freePort());
         int portA = freePort();
         int portB = freePort();
         instances.add(start("instance-a", portA));
