@@ -21,6 +21,7 @@ public enum ErrorCode {
     // --- the service's own refusals ---
     UNAUTHORIZED(401, false),
     FORBIDDEN(403, false),
+    CSRF_FAILED(403, false),
     NOT_FOUND(404, false),
     WORKSPACE_NOT_FOUND(404, false),
     USER_NOT_FOUND(404, false),

@@ -42,7 +42,10 @@ public class ConnectorAuthenticationMechanism implements HttpAuthenticationMecha
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return bearer(authorization.substring(7).trim(), request, response, context);
         }
-        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+        if (authorization == null) {
+            return session(request, response, context);
+        }
+        if (!authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return context.doNothing();
         }
         UsernamePasswordCredential credential = decode(authorization.substring(6).trim());
@@ -54,6 +57,30 @@ public class ConnectorAuthenticationMechanism implements HttpAuthenticationMecha
         }
         unauthorized(request, response);
         return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /**
+     * The web pages' signed-in session. Cookies are sent by the browser on its own, so every
+     * state-changing request must also carry the session's CSRF token in {@code X-CSRF-Token}.
+     */
+    private AuthenticationStatus session(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        WebSession.Login login = session == null ? null : (WebSession.Login) session.getAttribute(WebSession.LOGIN);
+        if (login == null) {
+            return context.doNothing();
+        }
+        boolean safe = switch (request.getMethod()) {
+            case "GET", "HEAD", "OPTIONS" -> true;
+            default -> false;
+        };
+        boolean signIn = "POST".equals(request.getMethod()) && request.getRequestURI().endsWith("/api/session");
+        if (!safe && !signIn && !java.security.MessageDigest.isEqual(
+                login.csrfToken().getBytes(StandardCharsets.UTF_8),
+                String.valueOf(request.getHeader(WebSession.CSRF_HEADER)).getBytes(StandardCharsets.UTF_8))) {
+            write(request, response, Problems.response(ErrorCode.CSRF_FAILED, Messages.pick(Collections.list(request.getLocales())), Map.of()));
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        return context.notifyContainerAboutLogin(login.username(), login.groups());
     }
 
     /** A workspace API token, as the OpenAI SDKs send their key. */
@@ -88,11 +115,18 @@ public class ConnectorAuthenticationMechanism implements HttpAuthenticationMecha
                 // the OpenAI-compatible endpoint answers as OpenAI does, so SDKs raise their own error
                 ? com.chatgptconnector.openai.OpenAiEnvelope.response(401, "Invalid or revoked API token.", "invalid_request_error", "invalid_api_key")
                 : Problems.response(ErrorCode.UNAUTHORIZED, Messages.pick(Collections.list(request.getLocales())), Map.of());
+        if (request.getHeader(WebSession.PAGE_HEADER) == null) {
+            // the web pages sign in with a form: a Basic challenge would pop up the browser's dialog
+            response.setHeader("WWW-Authenticate", "Basic realm=\"chatgpt-connector\", charset=\"UTF-8\"");
+        }
+        write(request, response, problem);
+    }
+
+    private static void write(HttpServletRequest request, HttpServletResponse response, Response problem) {
         try {
             response.setStatus(problem.getStatus());
             response.setContentType(problem.getMediaType().toString());
             response.setCharacterEncoding("UTF-8");
-            response.setHeader("WWW-Authenticate", "Basic realm=\"chatgpt-connector\", charset=\"UTF-8\"");
             response.getWriter().write((String) problem.getEntity());
             response.flushBuffer();
         } catch (IOException clientGone) {

@@ -1,0 +1,39 @@
+// The REST API, as the web pages use it: same-origin fetch with the session cookie, the CSRF
+// token on every change, and problem details turned into ApiError.
+import { lang } from './i18n.js';
+
+let csrfToken = null;
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem.detail || problem.title || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+export function setCsrf(token) {
+  csrfToken = token;
+}
+
+export async function api(method, path, body, headers = {}) {
+  const init = {
+    method,
+    credentials: 'same-origin',
+    headers: { 'Accept': 'application/json', 'Accept-Language': lang(), 'X-Requested-With': 'fetch', ...headers }
+  };
+  if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  if (!['GET', 'HEAD'].includes(method) && csrfToken) {
+    init.headers['X-CSRF-Token'] = csrfToken;
+  }
+  const response = await fetch(`api/${path}`, init);
+  const text = await response.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!response.ok) {
+    throw new ApiError(response.status, data || { title: `HTTP ${response.status}` });
+  }
+  return { data, etag: response.headers.get('ETag') };
+}
