@@ -66,12 +66,7 @@ public class RoleEnforcementFeature implements DynamicFeature {
             SecurityContext security = request.getSecurityContext();
             var locale = Messages.pick(request.getAcceptableLanguages());
             if (security.getUserPrincipal() == null) {
-                var unauthorized = Problems.response(ErrorCode.UNAUTHORIZED, locale, Map.of());
-                if (request.getHeaderString(WebSession.PAGE_HEADER) != null) {
-                    // the web pages sign in with a form: no Basic challenge, no browser dialog
-                    unauthorized.getHeaders().remove("WWW-Authenticate");
-                }
-                request.abortWith(unauthorized);
+                request.abortWith(Problems.response(ErrorCode.UNAUTHORIZED, locale, Map.of()));
                 return;
             }
             for (String role : roles) {
