@@ -93,8 +93,7 @@ function signInPage() {
     if (session) {
       setCsrf(session.data.csrfToken);
       me = session.data;
-      location.hash = me.operator ? '#/operator' : '#/';
-      route();
+      go(me.operator ? '#/operator' : '#/');
     }
   } }, field(t('username'), username), field(t('password'), password), h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('signIn'))));
   page(t('signInTitle'), form);
@@ -445,6 +444,12 @@ function auditCard(workspaces) {
 
 // ------------------------------------------------------------------ routing
 
+/** Shows a page once: a changed hash renders through the hashchange event, an unchanged one here. */
+function go(hash) {
+  if (location.hash === hash) route();
+  else location.hash = hash;
+}
+
 async function route() {
   clearErrors();
   if (!me) {
@@ -473,8 +478,7 @@ document.getElementById('logout').addEventListener('click', async () => {
   await attempt(() => api('DELETE', 'session'));
   setCsrf(null);
   me = null;
-  location.hash = '#/';
-  signInPage();
+  go('#/');
 });
 window.addEventListener('hashchange', route);
 setLang(lang());
