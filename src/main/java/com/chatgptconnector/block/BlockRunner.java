@@ -1,5 +1,7 @@
 package com.chatgptconnector.block;
 
+import static com.chatgptconnector.JsonFactory.JSON;
+
 import com.chatgptconnector.openai.ChatCompletionSummary;
 import com.chatgptconnector.problem.ErrorCode;
 import com.chatgptconnector.problem.ProblemException;
@@ -8,7 +10,6 @@ import com.chatgptconnector.settings.ChatGptSettingsService;
 import com.chatgptconnector.usage.MeteredChat;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -72,19 +73,19 @@ public class BlockRunner {
 
     private static JsonValue parseJson(String content) {
         try {
-            return Json.createReader(new StringReader(content)).readValue();
+            return JSON.createReader(new StringReader(content)).readValue();
         } catch (jakarta.json.JsonException e) {
             return null;
         }
     }
 
     private static String chatRequest(BuildingBlock block, String prompt, int maxOutput) {
-        JsonArrayBuilder messages = Json.createArrayBuilder();
+        JsonArrayBuilder messages = JSON.createArrayBuilder();
         if (block.systemPrompt() != null) {
-            messages.add(Json.createObjectBuilder().add("role", "system").add("content", block.systemPrompt()));
+            messages.add(JSON.createObjectBuilder().add("role", "system").add("content", block.systemPrompt()));
         }
-        messages.add(Json.createObjectBuilder().add("role", "user").add("content", prompt));
-        JsonObjectBuilder request = Json.createObjectBuilder()
+        messages.add(JSON.createObjectBuilder().add("role", "user").add("content", prompt));
+        JsonObjectBuilder request = JSON.createObjectBuilder()
                 .add("model", block.model())
                 .add("messages", messages)
                 .add("max_completion_tokens", maxOutput);
@@ -92,7 +93,7 @@ public class BlockRunner {
             request.add("temperature", block.temperature());
         }
         if (block.responseFormat() == ResponseFormat.JSON) {
-            request.add("response_format", Json.createObjectBuilder().add("type", "json_object"));
+            request.add("response_format", JSON.createObjectBuilder().add("type", "json_object"));
         }
         return request.build().toString();
     }

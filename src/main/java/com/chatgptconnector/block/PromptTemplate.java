@@ -8,20 +8,20 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A block's user prompt with {@code {{variable}}} placeholders. It is split once into literal
  * and variable segments, and rendering only concatenates them: a value is inserted as plain text
  * and is never read as template syntax, so {@code {{other}}} inside a value stays as it is.
- * {@code \{{} writes a literal {@code {{}; anything that is not a valid placeholder is kept as text.
+ * {@code \{{} writes a literal {@code {{}; anything that is not a valid placeholder is kept as text,
+ * because prompts legitimately contain braces (JSON, code) and must not be rejected for them.
  */
 public final class PromptTemplate {
 
     static final int MAX_TEMPLATE = 100_000;
     static final int MAX_VARIABLES = 100;
     static final int MAX_VALUE = 100_000;
-    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,63}");
+    private static final int MAX_NAME = 64;
 
     private record Segment(String text, boolean variable) {
     }
@@ -39,40 +39,7 @@ public final class PromptTemplate {
         if (source.length() > MAX_TEMPLATE) {
             throw ValidationException.of("userPrompt", "template_too_large", MAX_TEMPLATE);
         }
-        List<Segment> segments = new ArrayList<>();
-        Set<String> variables = new LinkedHashSet<>();
-        StringBuilder literal = new StringBuilder();
-        int i = 0;
-        while (i < source.length()) {
-            if (source.startsWith("\\{{", i)) {
-                literal.append("{{");
-                i += 3;
-                continue;
-            }
-            if (source.startsWith("{{", i)) {
-                int close = source.indexOf("}}", i + 2);
-                String name = close < 0 ? null : source.substring(i + 2, close).strip();
-                if (name != null && NAME.matcher(name).matches()) {
-                    if (literal.length() > 0) {
-                        segments.add(new Segment(literal.toString(), false));
-                        literal.setLength(0);
-                    }
-                    segments.add(new Segment(name, true));
-                    variables.add(name);
-                    i = close + 2;
-                    continue;
-                }
-            }
-            literal.append(source.charAt(i));
-            i++;
-        }
-        if (literal.length() > 0) {
-            segments.add(new Segment(literal.toString(), false));
-        }
-        if (variables.size() > MAX_VARIABLES) {
-            throw ValidationException.of("userPrompt", "too_many_variables", MAX_VARIABLES);
-        }
-        return new PromptTemplate(List.copyOf(segments), variables);
+        return new Parser(source).parse();
     }
 
     /** The variable names in order of first appearance. */
@@ -99,5 +66,112 @@ public final class PromptTemplate {
             out.append(segment.variable() ? values.get(segment.text()) : segment.text());
         }
         return out.toString();
+    }
+
+    /**
+     * A hand-written scanner rather than a regex or an indexOf("}}") per "{{": prompts are parsed
+     * on every block listing, and those approaches are quadratic on inputs such as 100,000
+     * opening braces. Every character is looked at a bounded number of times.
+     */
+    private static final class Parser {
+
+        private final String source;
+        private final List<Segment> segments = new ArrayList<>();
+        private final Set<String> variables = new LinkedHashSet<>();
+        private final StringBuilder literal = new StringBuilder();
+        /** The last whitespace run seen, so a later "{{" inside a long run does not rescan it. */
+        private int runStart = -1;
+        private int runEnd = -1;
+        /** Set by {@link #placeholderEnd} on success. */
+        private String name;
+
+        Parser(String source) {
+            this.source = source;
+        }
+
+        PromptTemplate parse() {
+            int i = 0;
+            while (i < source.length()) {
+                if (source.startsWith("\\{{", i)) {
+                    literal.append("{{");
+                    i += 3;
+                    continue;
+                }
+                if (source.startsWith("{{", i)) {
+                    int end = placeholderEnd(i + 2);
+                    if (end >= 0) {
+                        addVariable(name);
+                        i = end;
+                        continue;
+                    }
+                }
+                literal.append(source.charAt(i));
+                i++;
+            }
+            flushLiteral();
+            return new PromptTemplate(List.copyOf(segments), variables);
+        }
+
+        /** The index after the closing braces if a placeholder body starts at {@code p}, else -1. */
+        private int placeholderEnd(int p) {
+            p = skipWhitespace(p);
+            int nameStart = p;
+            if (p >= source.length() || !isNameStart(source.charAt(p))) {
+                return -1;
+            }
+            p++;
+            while (p < source.length() && isNamePart(source.charAt(p))) {
+                p++;
+                if (p - nameStart > MAX_NAME) {
+                    return -1;
+                }
+            }
+            int nameEnd = p;
+            p = skipWhitespace(p);
+            if (!source.startsWith("}}", p)) {
+                return -1;
+            }
+            name = source.substring(nameStart, nameEnd);
+            return p + 2;
+        }
+
+        private int skipWhitespace(int p) {
+            if (p >= runStart && p < runEnd) {
+                return runEnd;
+            }
+            int start = p;
+            while (p < source.length() && Character.isWhitespace(source.charAt(p))) {
+                p++;
+            }
+            if (p > start) {
+                runStart = start;
+                runEnd = p;
+            }
+            return p;
+        }
+
+        private void addVariable(String variable) {
+            flushLiteral();
+            segments.add(new Segment(variable, true));
+            variables.add(variable);
+            if (variables.size() > MAX_VARIABLES) {
+                throw ValidationException.of("userPrompt", "too_many_variables", MAX_VARIABLES);
+            }
+        }
+
+        private void flushLiteral() {
+            if (literal.length() > 0) {
+                segments.add(new Segment(literal.toString(), false));
+                literal.setLength(0);
+            }
+        }
+
+        private static boolean isNameStart(char c) {
+            return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+        }
+
+        private static boolean isNamePart(char c) {
+            return isNameStart(c) || (c >= '0' && c <= '9') || c == '.' || c == '-';
+        }
     }
 }

@@ -1,7 +1,8 @@
 package com.chatgptconnector.openai;
 
+import static com.chatgptconnector.JsonFactory.JSON;
+
 import com.chatgptconnector.problem.ErrorCode;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -12,7 +13,7 @@ public record ChatCompletionSummary(String model, String content, String finishR
     /** A 2xx body that is not a chat completion is OpenAI misbehaving: {@code upstream_error}. */
     public static ChatCompletionSummary parse(String body, String requestId) {
         try {
-            JsonObject completion = Json.createReader(new StringReader(body)).readObject();
+            JsonObject completion = JSON.createReader(new StringReader(body)).readObject();
             JsonObject choice = completion.getJsonArray("choices").getJsonObject(0);
             JsonObject message = choice.getJsonObject("message");
             String content = message.get("content") == null || message.get("content").getValueType() == JsonValue.ValueType.NULL

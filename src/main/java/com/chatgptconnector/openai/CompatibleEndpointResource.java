@@ -1,5 +1,7 @@
 package com.chatgptconnector.openai;
 
+import static com.chatgptconnector.JsonFactory.JSON;
+
 import com.chatgptconnector.problem.ErrorCode;
 import com.chatgptconnector.problem.ProblemException;
 import com.chatgptconnector.problem.Problems;
@@ -17,7 +19,6 @@ import com.chatgptconnector.workspace.WorkspaceAccess.Rule;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -179,7 +180,7 @@ public class CompatibleEndpointResource {
 
     private static JsonObject usageIn(String data) {
         try {
-            JsonValue usage = Json.createReader(new StringReader(data)).readObject().get("usage");
+            JsonValue usage = JSON.createReader(new StringReader(data)).readObject().get("usage");
             return usage instanceof JsonObject object ? object : null;
         } catch (JsonException | ClassCastException e) {
             return null;
@@ -188,9 +189,9 @@ public class CompatibleEndpointResource {
 
     /** Asks OpenAI for the usage chunk at the end of a stream; it is how tokens get counted. */
     private static String withUsageInStream(JsonObject request) {
-        JsonObjectBuilder options = Json.createObjectBuilder(request.containsKey("stream_options")
+        JsonObjectBuilder options = JSON.createObjectBuilder(request.containsKey("stream_options")
                 && request.get("stream_options") instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT).add("include_usage", true);
-        return Json.createObjectBuilder(request).add("stream_options", options).build().toString();
+        return JSON.createObjectBuilder(request).add("stream_options", options).build().toString();
     }
 
     private long maxOutputTokens(JsonObject request) {
@@ -204,7 +205,7 @@ public class CompatibleEndpointResource {
 
     private static JsonObject parse(String body) {
         try {
-            return Json.createReader(new StringReader(body == null ? "" : body)).readObject();
+            return JSON.createReader(new StringReader(body == null ? "" : body)).readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new ProblemException(ErrorCode.MALFORMED_REQUEST);
         }
@@ -216,11 +217,11 @@ public class CompatibleEndpointResource {
             return body;
         }
         try {
-            JsonObject list = Json.createReader(new StringReader(body)).readObject();
-            var data = Json.createArrayBuilder();
+            JsonObject list = JSON.createReader(new StringReader(body)).readObject();
+            var data = JSON.createArrayBuilder();
             list.getJsonArray("data").getValuesAs(JsonObject.class).stream()
                     .filter(m -> active.allows(m.getString("id", ""))).forEach(data::add);
-            return Json.createObjectBuilder(list).add("data", data).build().toString();
+            return JSON.createObjectBuilder(list).add("data", data).build().toString();
         } catch (RuntimeException e) {
             return body;
         }

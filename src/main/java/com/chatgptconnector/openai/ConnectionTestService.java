@@ -1,10 +1,11 @@
 package com.chatgptconnector.openai;
 
+import static com.chatgptconnector.JsonFactory.JSON;
+
 import com.chatgptconnector.problem.Messages;
 import com.chatgptconnector.settings.StoredCredentials;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -40,9 +41,9 @@ public class ConnectionTestService {
     }
 
     private String minimalChat() {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("model", testModel)
-                .add("messages", Json.createArrayBuilder().add(Json.createObjectBuilder().add("role", "user").add("content", "ping")))
+                .add("messages", JSON.createArrayBuilder().add(JSON.createObjectBuilder().add("role", "user").add("content", "ping")))
                 .add("max_completion_tokens", 1)
                 .build()
                 .toString();

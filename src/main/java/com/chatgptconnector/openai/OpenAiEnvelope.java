@@ -1,6 +1,7 @@
 package com.chatgptconnector.openai;
 
-import jakarta.json.Json;
+import static com.chatgptconnector.JsonFactory.JSON;
+
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -16,13 +17,13 @@ public final class OpenAiEnvelope {
     }
 
     public static Response response(int status, String message, String type, String code) {
-        JsonObjectBuilder error = Json.createObjectBuilder().add("message", message).add("type", type).addNull("param");
+        JsonObjectBuilder error = JSON.createObjectBuilder().add("message", message).add("type", type).addNull("param");
         if (code == null) {
             error.addNull("code");
         } else {
             error.add("code", code);
         }
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Json.createObjectBuilder().add("error", error).build().toString()).build();
+                .entity(JSON.createObjectBuilder().add("error", error).build().toString()).build();
     }
 }

@@ -1,7 +1,8 @@
 package com.chatgptconnector.openai;
 
+import static com.chatgptconnector.JsonFactory.JSON;
+
 import com.chatgptconnector.problem.ErrorCode;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
@@ -188,8 +189,8 @@ public class OpenAiErrorClassifier {
     private JsonReaderFactory readerFactory() {
         JsonReaderFactory factory = readerFactory;
         if (factory == null) {
-            // looked up once: Json.createReader resolves the provider on every call
-            factory = Json.createReaderFactory(Map.of());
+            // looked up once: JSON.createReader resolves the provider on every call
+            factory = JSON.createReaderFactory(Map.of());
             readerFactory = factory;
         }
         return factory;

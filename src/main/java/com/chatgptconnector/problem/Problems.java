@@ -1,6 +1,7 @@
 package com.chatgptconnector.problem;
 
-import jakarta.json.Json;
+import static com.chatgptconnector.JsonFactory.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
@@ -23,7 +24,7 @@ public final class Problems {
     }
 
     public static Response response(ErrorCode code, Locale locale, Map<String, Object> extensions, Object... detailArgs) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("type", TYPE_PREFIX + code.code())
                 .add("title", Messages.text(locale, code.code() + ".title"))
                 .add("status", code.status())
@@ -103,10 +104,10 @@ public final class Problems {
         } else if (value instanceof Number n) {
             body.add(name, n.doubleValue());
         } else if (value instanceof Collection<?> items) {
-            JsonArrayBuilder array = Json.createArrayBuilder();
+            JsonArrayBuilder array = JSON.createArrayBuilder();
             for (Object item : items) {
                 if (item instanceof FieldError error) {
-                    array.add(Json.createObjectBuilder()
+                    array.add(JSON.createObjectBuilder()
                             .add("field", error.field())
                             .add("code", error.code())
                             .add("message", error.message()));

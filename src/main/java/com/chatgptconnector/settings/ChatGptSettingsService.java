@@ -36,6 +36,9 @@ public class ChatGptSettingsService {
     @Inject
     ApiKeyCipher cipher;
 
+    @Inject
+    com.chatgptconnector.usage.TokenBudget budget;
+
     /** Creates the DISABLED settings row of a new workspace; returns its status. */
     @Transactional(Transactional.TxType.MANDATORY)
     public String initialize(String workspaceId) {
@@ -115,6 +118,7 @@ public class ChatGptSettingsService {
         ChatGptSettings settings = load(workspaceId);
         checkVersion(settings, expectedVersion);
         settings.changePolicy(tokenLimit, allowedModels, now());
+        budget.resync(workspaceId);
         audit.record(workspaceId, actor, AuditAction.POLICY_CHANGED, "tokenLimit=" + tokenLimit + ", allowedModels=" + allowedModels);
         repository.flush();
         return SettingsView.of(settings);

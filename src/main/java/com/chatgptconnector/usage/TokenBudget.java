@@ -14,12 +14,16 @@ import java.util.Map;
  * reserved with one conditional UPDATE that succeeds only while used + reserved + estimate stays
  * within the limit; afterwards the reservation is settled with the real usage, or released if the
  * call failed. The database serialises concurrent reservations, so no instance can overdraw.
+ * A workspace without a limit has no budget row at all (its usage records still count every
+ * token): one shared row updated by every request would serialise them for nothing. The row is
+ * created from the month's usage records when a limit applies, and dropped when the limit
+ * changes, so it never starts from a stale count.
  */
 @ApplicationScoped
 public class TokenBudget {
 
-    /** A reservation to settle or release; {@code tokens} is 0 where the workspace has no limit. */
-    public record Reservation(String workspaceId, String month, long tokens) {
+    /** A reservation to settle or release; {@code limited} is false where the workspace has no limit. */
+    public record Reservation(String workspaceId, String month, long tokens, boolean limited) {
     }
 
     @Inject
@@ -28,28 +32,30 @@ public class TokenBudget {
     /** Reserves or refuses with {@code token_limit_reached}; with no limit, only opens the month. */
     public Reservation reserve(String workspaceId, Long monthlyLimit, long estimate) {
         String month = YearMonth.now(Clock.systemUTC().withZone(ZoneOffset.UTC)).toString();
-        repository.ensureRow(workspaceId, month);
         if (monthlyLimit == null) {
-            return new Reservation(workspaceId, month, 0);
+            return new Reservation(workspaceId, month, 0, false);
         }
+        repository.ensureRow(workspaceId, month);
         if (!repository.tryReserve(workspaceId, month, estimate, monthlyLimit)) {
             throw new ProblemException(ErrorCode.TOKEN_LIMIT_REACHED, Map.of("tokenLimit", monthlyLimit));
         }
-        return new Reservation(workspaceId, month, estimate);
+        return new Reservation(workspaceId, month, estimate, true);
     }
 
     public void settle(Reservation reservation, long usedTokens) {
-        repository.settle(reservation.workspaceId(), reservation.month(), reservation.tokens(), usedTokens);
+        if (reservation.limited()) {
+            repository.settle(reservation.workspaceId(), reservation.month(), reservation.tokens(), usedTokens);
+        }
     }
 
     public void release(Reservation reservation) {
-        if (reservation.tokens() > 0) {
+        if (reservation.limited()) {
             repository.settle(reservation.workspaceId(), reservation.month(), reservation.tokens(), 0);
         }
     }
 
-    /** Tokens used in the month (settled calls only). */
-    public long used(String workspaceId, YearMonth month) {
-        return repository.used(workspaceId, month.toString());
+    /** After a limit change: the next limited request starts the month's row from the usage records. */
+    public void resync(String workspaceId) {
+        repository.drop(workspaceId, YearMonth.now(Clock.systemUTC().withZone(ZoneOffset.UTC)).toString());
     }
 }

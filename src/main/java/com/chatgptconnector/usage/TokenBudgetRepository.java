@@ -29,9 +29,22 @@ public class TokenBudgetRepository {
         }
     }
 
+    /** The row starts with what the month's usage records already count. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void insert(String workspaceId, String month) {
-        em.createNativeQuery("insert into token_budget (workspace_id, budget_month, used, reserved) values (?1, ?2, 0, 0)")
+        java.time.YearMonth m = java.time.YearMonth.parse(month);
+        em.createNativeQuery("insert into token_budget (workspace_id, budget_month, used, reserved) "
+                        + "select ?1, ?2, coalesce(sum(prompt_tokens + completion_tokens), 0), 0 from usage_record "
+                        + "where workspace_id = ?1 and occurred_at >= ?3 and occurred_at < ?4")
+                .setParameter(1, workspaceId).setParameter(2, month)
+                .setParameter(3, m.atDay(1).atStartOfDay().atOffset(java.time.ZoneOffset.UTC))
+                .setParameter(4, m.plusMonths(1).atDay(1).atStartOfDay().atOffset(java.time.ZoneOffset.UTC))
+                .executeUpdate();
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void drop(String workspaceId, String month) {
+        em.createNativeQuery("delete from token_budget where workspace_id = ?1 and budget_month = ?2")
                 .setParameter(1, workspaceId).setParameter(2, month).executeUpdate();
     }
 
@@ -56,9 +69,4 @@ public class TokenBudgetRepository {
                 .executeUpdate();
     }
 
-    public long used(String workspaceId, String month) {
-        var rows = em.createNativeQuery("select used from token_budget where workspace_id = ?1 and budget_month = ?2")
-                .setParameter(1, workspaceId).setParameter(2, month).getResultList();
-        return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
-    }
 }
