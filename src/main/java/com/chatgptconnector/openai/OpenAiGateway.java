@@ -3,7 +3,6 @@ package com.chatgptconnector.openai;
 import com.chatgptconnector.problem.ErrorCode;
 import com.chatgptconnector.settings.StoredCredentials;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -96,11 +95,6 @@ public class OpenAiGateway {
                 .build();
         backoff = new Backoff(initialBackoff, 2.0, maxBackoff, maxRetryAfter, RandomGenerator.getDefault());
         LOG.info(() -> "OpenAI API at " + base);
-    }
-
-    @PreDestroy
-    void close() {
-        http = null;
     }
 
     public OpenAiCall listModels(String workspaceId, StoredCredentials credentials) {
