@@ -44,7 +44,9 @@ public final class CredentialsValidator {
             violations.add(new Violation("apiKey", "required"));
         } else if (key.toLowerCase(Locale.ROOT).startsWith("bearer")) {
             violations.add(new Violation("apiKey", "bearer_prefix"));
-        } else if (key.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c))) {
+        } else if (key.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)
+                // invisible format characters (byte-order mark, zero-width space) come along when copying
+                || Character.getType(c) == Character.FORMAT)) {
             violations.add(new Violation("apiKey", "key_whitespace"));
         } else if (!key.startsWith("sk-")) {
             violations.add(new Violation("apiKey", "key_prefix"));

@@ -1,5 +1,6 @@
 package com.chatgptconnector.settings;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -11,7 +12,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class SettingsLifecycleTest {
 
-    /** Every state × every transition: the target, or "refused". */
+    /**
+     * All 16 pairs written out rather than derived from {@link Transition#from()}: a table computed
+     * from the code under test would agree with any mistake in it.
+     */
     @ParameterizedTest(name = "{0} --{1}--> {2}")
     @CsvSource({
             "DISABLED,  REQUEST_ACTIVATION, REQUESTED",
@@ -30,14 +34,17 @@ class SettingsLifecycleTest {
             "SUSPENDED, ACTIVATE,           ACTIVE",
             "SUSPENDED, SUSPEND,            refused",
             "SUSPENDED, DEACTIVATE,         DISABLED"})
-    void transitions(SettingsStatus from, Transition transition, String expected) {
-        if (expected.equals("refused")) {
-            ProblemException refused = assertThrows(ProblemException.class, () -> SettingsLifecycle.apply(from, transition));
-            assertEquals(ErrorCode.INVALID_STATE_TRANSITION, refused.code());
-            assertEquals(from.name(), refused.extensions().get("currentStatus"), "the refusal names the current state");
-            assertEquals(409, refused.code().status());
-        } else {
-            assertEquals(SettingsStatus.valueOf(expected), SettingsLifecycle.apply(from, transition));
+    void everyStateAndTransition(SettingsStatus current, Transition transition, String expected) {
+        if (!expected.equals("refused")) {
+            assertEquals(SettingsStatus.valueOf(expected), SettingsLifecycle.apply(current, transition));
+            return;
         }
+        ProblemException refused = assertThrows(ProblemException.class, () -> SettingsLifecycle.apply(current, transition));
+        assertEquals(ErrorCode.INVALID_STATE_TRANSITION, refused.code());
+        assertEquals(409, refused.code().status());
+        // the client reloads and decides again from this, so it must be the state it is really in
+        assertEquals(current.name(), refused.extensions().get("currentStatus"));
+        // the detail text reads "ChatGPT is {0} ..., so it cannot change to {1}"
+        assertArrayEquals(new Object[] {current.name(), transition.target().name()}, refused.detailArgs());
     }
 }
