@@ -40,7 +40,7 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
                 return Problems.response(ErrorCode.MALFORMED_REQUEST, locale, Map.of());
             }
             if (t instanceof OptimisticLockException) {
-                return Problems.response(ErrorCode.VERSION_CONFLICT, locale, Map.of(), "?");
+                return Problems.response(ErrorCode.VERSION_CONFLICT, locale, Map.of("reason", "concurrent_write"));
             }
             if (t == t.getCause()) {
                 break;

@@ -17,6 +17,6 @@ public class OptimisticLockMapper implements ExceptionMapper<OptimisticLockExcep
 
     @Override
     public Response toResponse(OptimisticLockException e) {
-        return Problems.response(ErrorCode.VERSION_CONFLICT, Messages.pick(headers.getAcceptableLanguages()), Map.of(), "?");
+        return Problems.response(ErrorCode.VERSION_CONFLICT, Messages.pick(headers.getAcceptableLanguages()), Map.of("reason", "concurrent_write"));
     }
 }
