@@ -128,20 +128,27 @@ public class ChatGptSettingsService {
      * Everything a call to OpenAI needs, read fresh from the database on every request so that a
      * suspension or a new limit takes effect at once on every instance.
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional(value = Transactional.TxType.REQUIRES_NEW, dontRollbackOn = ProblemException.class)
     public ActiveSettings forUse(String workspaceId) {
-        StoredCredentials credentials = credentialsForUse(workspaceId);
         ChatGptSettings settings = load(workspaceId);
-        return new ActiveSettings(credentials, settings.monthlyTokenLimit(), settings.allowedModels());
+        return new ActiveSettings(credentialsOf(settings), settings.monthlyTokenLimit(), settings.allowedModels());
     }
 
     /**
      * The workspace's key for a call to OpenAI. Refuses unless ChatGPT is active and a readable
      * key is stored; a key that no longer decrypts is marked "must be re-entered", never used.
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional(value = Transactional.TxType.REQUIRES_NEW, dontRollbackOn = ProblemException.class)
     public StoredCredentials credentialsForUse(String workspaceId) {
-        ChatGptSettings settings = load(workspaceId);
+        return credentialsOf(load(workspaceId));
+    }
+
+    /**
+     * The refusals are thrown without rolling back (see {@code dontRollbackOn} on the callers):
+     * marking an undecryptable key "must be re-entered" has to survive the refusal it causes.
+     */
+    private StoredCredentials credentialsOf(ChatGptSettings settings) {
+        String workspaceId = settings.workspaceId();
         requireActive(settings);
         if (!settings.hasKey()) {
             throw new ProblemException(ErrorCode.API_KEY_MISSING);
