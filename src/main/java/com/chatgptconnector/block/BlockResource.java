@@ -7,7 +7,7 @@ import com.chatgptconnector.workspace.WorkspaceAccess;
 import com.chatgptconnector.workspace.WorkspaceAccess.Grant;
 import com.chatgptconnector.workspace.WorkspaceAccess.Rule;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -27,10 +27,13 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 /** A workspace's building blocks: its admins write them, its members read and run them. */
 @Path("workspaces/{ws}/chatgpt/blocks")
-@RequestScoped
+@ApplicationScoped // no per-request bean to build: the hot paths run thousands of times a second
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.USER, Roles.OPERATOR})
 public class BlockResource {
@@ -97,7 +100,7 @@ public class BlockResource {
     @POST
     @Path("{id}/runs")
     @Consumes(MediaType.APPLICATION_JSON)
-    public BlockRunner.RunResult run(@PathParam("ws") String ws, @PathParam("id") String id, RunRequest body) {
+    public CompletionStage<BlockRunner.RunResult> run(@PathParam("ws") String ws, @PathParam("id") String id, RunRequest body) {
         Grant grant = access.require(ws, Rule.MEMBER);
         Map<String, String> variables = new HashMap<>();
         if (body != null && body.variables != null) {
@@ -107,6 +110,15 @@ public class BlockResource {
                 }
             });
         }
-        return runner.run(ws, id, variables, grant.actor());
+        // the request thread is free while OpenAI answers; a refusal arrives as itself, unwrapped
+        CompletableFuture<BlockRunner.RunResult> result = new CompletableFuture<>();
+        runner.run(ws, id, variables, grant.actor()).whenComplete((run, error) -> {
+            if (error == null) {
+                result.complete(run);
+            } else {
+                result.completeExceptionally(error instanceof CompletionException ? error.getCause() : error);
+            }
+        });
+        return result;
     }
 }

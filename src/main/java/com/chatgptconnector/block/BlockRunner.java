@@ -6,7 +6,7 @@ import com.chatgptconnector.openai.ChatCompletionSummary;
 import com.chatgptconnector.problem.ErrorCode;
 import com.chatgptconnector.problem.ProblemException;
 import com.chatgptconnector.settings.ActiveSettings;
-import com.chatgptconnector.settings.ChatGptSettingsService;
+import com.chatgptconnector.settings.ActiveSettingsCache;
 import com.chatgptconnector.usage.MeteredChat;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +15,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -35,7 +36,7 @@ public class BlockRunner {
     BlockService blocks;
 
     @Inject
-    ChatGptSettingsService settings;
+    ActiveSettingsCache settings;
 
     @Inject
     MeteredChat metered;
@@ -44,7 +45,11 @@ public class BlockRunner {
     @ConfigProperty(name = "connector.usage.default-max-output-tokens", defaultValue = "1024")
     int defaultMaxOutputTokens;
 
-    public RunResult run(String workspaceId, String blockId, Map<String, String> variables, String actor) {
+    /**
+     * Refuses at once what can be refused without OpenAI (inactive workspace, unknown block, model
+     * not allowed, missing variable, token limit); the rest completes when OpenAI has answered.
+     */
+    public CompletableFuture<RunResult> run(String workspaceId, String blockId, Map<String, String> variables, String actor) {
         ActiveSettings active = settings.forUse(workspaceId);
         BuildingBlock block = blocks.get(workspaceId, blockId);
         if (!active.allows(block.model())) {
@@ -58,9 +63,14 @@ public class BlockRunner {
         }
         int maxOutput = block.maxOutputTokens() == null ? defaultMaxOutputTokens : block.maxOutputTokens();
         String request = chatRequest(block, prompt, maxOutput);
-        ChatCompletionSummary answer = metered.complete(workspaceId, blockId, actor, block.model(), active, request, maxOutput).summary();
+        ResponseFormat format = block.responseFormat();
+        return metered.completeAsync(workspaceId, blockId, actor, block.model(), active, request, maxOutput)
+                .thenApply(completed -> result(completed.summary(), format));
+    }
+
+    private static RunResult result(ChatCompletionSummary answer, ResponseFormat format) {
         Object output = answer.content();
-        if (block.responseFormat() == ResponseFormat.JSON) {
+        if (format == ResponseFormat.JSON) {
             output = parseJson(answer.content());
         }
         if (output == null) {

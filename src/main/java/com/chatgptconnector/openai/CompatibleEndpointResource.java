@@ -7,7 +7,7 @@ import com.chatgptconnector.problem.ProblemException;
 import com.chatgptconnector.problem.Problems;
 import com.chatgptconnector.security.Roles;
 import com.chatgptconnector.settings.ActiveSettings;
-import com.chatgptconnector.settings.ChatGptSettingsService;
+import com.chatgptconnector.settings.ActiveSettingsCache;
 import com.chatgptconnector.usage.MeteredChat;
 import com.chatgptconnector.usage.TokenBudget;
 import com.chatgptconnector.usage.TokenEstimate;
@@ -17,7 +17,7 @@ import com.chatgptconnector.workspace.WorkspaceAccess;
 import com.chatgptconnector.workspace.WorkspaceAccess.Grant;
 import com.chatgptconnector.workspace.WorkspaceAccess.Rule;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -40,6 +40,11 @@ import java.io.OutputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -49,15 +54,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * organization and project are injected, and errors come back in OpenAI's own shape.
  */
 @Path("workspaces/{ws}/openai/v1")
-@RequestScoped
+@ApplicationScoped // no per-request bean to build: the hot paths run thousands of times a second
 @RolesAllowed({Roles.USER, Roles.WORKSPACE_TOKEN})
 public class CompatibleEndpointResource {
+
+    private static final Logger LOG = Logger.getLogger(CompatibleEndpointResource.class.getName());
 
     @Inject
     WorkspaceAccess access;
 
     @Inject
-    ChatGptSettingsService settings;
+    ActiveSettingsCache settings;
 
     @Inject
     OpenAiGateway gateway;
@@ -93,34 +100,52 @@ public class CompatibleEndpointResource {
     @Path("chat/completions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
-    public Response chatCompletions(@PathParam("ws") String ws, String body) {
+    public CompletionStage<Response> chatCompletions(@PathParam("ws") String ws, String body) {
         try {
             Grant grant = access.require(ws, Rule.MEMBER);
             JsonObject request = parse(body);
             String model = request.getString("model", null);
             if (model == null || model.isBlank()) {
-                return OpenAiEnvelope.response(400, "You must provide a model parameter.", "invalid_request_error", null);
+                return done(OpenAiEnvelope.response(400, "You must provide a model parameter.", "invalid_request_error", null));
             }
             ActiveSettings active = settings.forUse(ws);
             if (!active.allows(model)) {
-                return OpenAiEnvelope.response(403, "The model '" + model + "' is not allowed in this workspace.",
-                        "invalid_request_error", "model_not_allowed");
+                return done(OpenAiEnvelope.response(403, "The model '" + model + "' is not allowed in this workspace.",
+                        "invalid_request_error", "model_not_allowed"));
             }
             if (request.getBoolean("stream", false)) {
                 String forwarded = withUsageInStream(request);
                 TokenBudget.Reservation reservation = budget.reserve(ws, active.tokenLimit(),
                         TokenEstimate.of(forwarded, maxOutputTokens(request)));
-                return stream(ws, grant.actor(), model, active, forwarded, reservation);
+                return done(stream(ws, grant.actor(), model, active, forwarded, reservation));
             }
-            OpenAiCall call = metered.complete(ws, null, grant.actor(), model, active, body, maxOutputTokens(request)).call();
-            Response.ResponseBuilder ok = Response.ok(call.body(), MediaType.APPLICATION_JSON_TYPE);
-            if (call.openaiRequestId() != null) {
-                ok.header("x-request-id", call.openaiRequestId());
-            }
-            return ok.build();
+            // the request thread goes back to the pool here; the answer is written when OpenAI's is in
+            return metered.completeAsync(ws, null, grant.actor(), model, active, body, maxOutputTokens(request))
+                    .handle((completed, error) -> error == null ? ok(completed.call()) : failed(error));
         } catch (ProblemException e) {
-            return envelope(e);
+            return done(envelope(e));
         }
+    }
+
+    private static Response ok(OpenAiCall call) {
+        Response.ResponseBuilder ok = Response.ok(call.body(), MediaType.APPLICATION_JSON_TYPE);
+        if (call.openaiRequestId() != null) {
+            ok.header("x-request-id", call.openaiRequestId());
+        }
+        return ok.build();
+    }
+
+    private static Response failed(Throwable error) {
+        Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+        if (cause instanceof ProblemException problem) {
+            return envelope(problem);
+        }
+        LOG.log(Level.SEVERE, "Chat completion failed unexpectedly", cause);
+        return envelope(new ProblemException(ErrorCode.INTERNAL_ERROR));
+    }
+
+    private static CompletionStage<Response> done(Response response) {
+        return CompletableFuture.completedFuture(response);
     }
 
     /**

@@ -4,19 +4,27 @@ import com.chatgptconnector.problem.ErrorCode;
 import com.chatgptconnector.settings.StoredCredentials;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,7 +42,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * connection was reset (a chat completion could be billed twice, and our retry count would be
  * wrong) and sends a null header as an empty one. Both showed up in the tests against the fake
  * OpenAI. The JDK client does neither, has real connect and response timeouts, and is
- * asynchronous underneath.
+ * asynchronous: a call in flight holds no thread (see {@link OpenAiThreads}), which is what lets
+ * thousands of slow OpenAI answers be waited for at once.
  */
 @ApplicationScoped
 public class OpenAiGateway {
@@ -79,6 +88,9 @@ public class OpenAiGateway {
     @Inject
     OpenAiMetrics metrics;
 
+    @Inject
+    OpenAiThreads threads;
+
     private final OpenAiErrorClassifier classifier = new OpenAiErrorClassifier();
     private final Map<String, Semaphore> bulkheads = new ConcurrentHashMap<>();
     private URI base;
@@ -92,16 +104,22 @@ public class OpenAiGateway {
                 .connectTimeout(connectTimeout)
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(threads.completions())
                 .build();
         backoff = new Backoff(initialBackoff, 2.0, maxBackoff, maxRetryAfter, RandomGenerator.getDefault());
         LOG.info(() -> "OpenAI API at " + base);
     }
 
     public OpenAiCall listModels(String workspaceId, StoredCredentials credentials) {
-        return text(workspaceId, "models", request(credentials, "models").GET().build());
+        return await(text(workspaceId, "models", request(credentials, "models").GET().build()));
     }
 
     public OpenAiCall chatCompletions(String workspaceId, StoredCredentials credentials, String body) {
+        return await(chatCompletionsAsync(workspaceId, credentials, body));
+    }
+
+    /** A chat completion without holding the caller's thread while OpenAI thinks. */
+    public CompletableFuture<OpenAiCall> chatCompletionsAsync(String workspaceId, StoredCredentials credentials, String body) {
         return text(workspaceId, "chat", chatRequest(credentials, body));
     }
 
@@ -111,9 +129,21 @@ public class OpenAiGateway {
      */
     public OpenAiStream streamChatCompletions(String workspaceId, StoredCredentials credentials, String body) {
         long started = System.nanoTime();
-        HttpResponse<java.io.InputStream> response = execute(workspaceId, "chat-stream", chatRequest(credentials, body),
-                HttpResponse.BodyHandlers.ofInputStream(), OpenAiGateway::drain);
+        HttpResponse<InputStream> response = await(execute(workspaceId, "chat-stream", chatRequest(credentials, body),
+                HttpResponse.BodyHandlers.ofInputStream(), OpenAiGateway::drain));
         return new OpenAiStream(response.body(), response.headers().firstValue("x-request-id").orElse(null), started);
+    }
+
+    /**
+     * The outcome of an asynchronous call for a caller that waits: the answer, or the classified
+     * {@link OpenAiException} (or any other runtime failure) itself rather than a wrapper.
+     */
+    public static <T> T await(CompletableFuture<T> call) {
+        try {
+            return call.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     private HttpRequest chatRequest(StoredCredentials credentials, String body) {
@@ -123,18 +153,18 @@ public class OpenAiGateway {
                 .build();
     }
 
-    private OpenAiCall text(String workspaceId, String operation, HttpRequest request) {
+    private CompletableFuture<OpenAiCall> text(String workspaceId, String operation, HttpRequest request) {
         long started = System.nanoTime();
-        HttpResponse<String> response = execute(workspaceId, operation, request, HttpResponse.BodyHandlers.ofString(), b -> b);
-        return new OpenAiCall(response.statusCode(), response.body(), response.headers().firstValue("x-request-id").orElse(null),
-                Duration.ofNanos(System.nanoTime() - started));
+        return execute(workspaceId, operation, request, HttpResponse.BodyHandlers.ofString(), b -> b)
+                .thenApply(response -> new OpenAiCall(response.statusCode(), response.body(),
+                        response.headers().firstValue("x-request-id").orElse(null), Duration.ofNanos(System.nanoTime() - started)));
     }
 
     /** An error answer's body as text, for the classifier; at most 64 KiB of it. */
-    private static String drain(java.io.InputStream body) {
+    private static String drain(InputStream body) {
         try (body) {
-            return new String(body.readNBytes(64 * 1024), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
+            return new String(body.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+        } catch (IOException e) {
             return "";
         }
     }
@@ -153,52 +183,81 @@ public class OpenAiGateway {
         return request;
     }
 
-    /**
-     * Waits for the answer at most the read timeout (for a stream: until it starts); the JDK's own
-     * request timeout covers only the headers.
-     */
-    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws Exception {
-        CompletableFuture<HttpResponse<T>> answer = http.sendAsync(request, handler);
-        try {
-            return answer.get(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            answer.cancel(true);
-            throw e;
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        }
-    }
-
-    private <T> HttpResponse<T> execute(String workspaceId, String operation, HttpRequest request,
-                                        HttpResponse.BodyHandler<T> handler, java.util.function.Function<T, String> errorText) {
+    private <T> CompletableFuture<HttpResponse<T>> execute(String workspaceId, String operation, HttpRequest request,
+                                                           HttpResponse.BodyHandler<T> handler, Function<T, String> errorText) {
         Semaphore bulkhead = bulkheads.computeIfAbsent(workspaceId, id -> new Semaphore(perWorkspaceConcurrency));
         if (!bulkhead.tryAcquire()) {
             // this workspace already has as many calls in flight as it may: others keep their share
-            throw fail(operation, new OpenAiFailure(ErrorCode.RATE_LIMITED, true, Duration.ofSeconds(1), null, 0, null, null, null), 0);
+            return CompletableFuture.failedFuture(
+                    fail(operation, new OpenAiFailure(ErrorCode.RATE_LIMITED, true, Duration.ofSeconds(1), null, 0, null, null, null), 0));
         }
-        long started = System.nanoTime();
-        try {
-            CircuitBreaker breaker = breakers.of(workspaceId);
-            for (int attempt = 1; ; attempt++) {
+        Exchange<T> exchange = new Exchange<>(breakers.of(workspaceId), operation, request, handler, errorText);
+        exchange.result.whenComplete((response, error) -> bulkhead.release());
+        exchange.attempt(1);
+        return exchange.result;
+    }
+
+    /**
+     * One call with its retries, as a chain of callbacks: each attempt is sent asynchronously,
+     * its answer classified on a completion thread, and a retry scheduled on the timer, so a
+     * call waiting for OpenAI or for its next attempt holds no thread.
+     */
+    private final class Exchange<T> {
+        final CompletableFuture<HttpResponse<T>> result = new CompletableFuture<>();
+        final CircuitBreaker breaker;
+        final String operation;
+        final HttpRequest request;
+        final HttpResponse.BodyHandler<T> handler;
+        final Function<T, String> errorText;
+        final long started = System.nanoTime();
+
+        Exchange(CircuitBreaker breaker, String operation, HttpRequest request, HttpResponse.BodyHandler<T> handler,
+                 Function<T, String> errorText) {
+            this.breaker = breaker;
+            this.operation = operation;
+            this.request = request;
+            this.handler = handler;
+            this.errorText = errorText;
+        }
+
+        void attempt(int attempt) {
+            try {
                 Duration open = breaker.acquire();
                 if (open != null) {
-                    throw fail(operation, new OpenAiFailure(ErrorCode.OPENAI_UNAVAILABLE, true, open, null, 0, null, null, null), started);
+                    result.completeExceptionally(fail(operation,
+                            new OpenAiFailure(ErrorCode.OPENAI_UNAVAILABLE, true, open, null, 0, null, null, null), started));
+                    return;
                 }
+                CompletableFuture<HttpResponse<T>> answer = http.sendAsync(request, handler);
+                AtomicBoolean timedOut = new AtomicBoolean();
+                // the JDK's own request timeout covers only the headers; this one the whole answer
+                ScheduledFuture<?> timeout = threads.timers().schedule(() -> {
+                    timedOut.set(true);
+                    answer.cancel(true);
+                }, readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                // runs on the client's executor, the completion threads
+                answer.whenComplete((response, error) -> {
+                    timeout.cancel(false);
+                    onAnswer(attempt, response, timedOut.get() ? new TimeoutException("no answer within " + readTimeout) : error);
+                });
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+            }
+        }
+
+        private void onAnswer(int attempt, HttpResponse<T> response, Throwable error) {
+            try {
                 OpenAiFailure failure;
-                try {
-                    HttpResponse<T> response = send(request, handler);
-                    if (response.statusCode() / 100 == 2) {
-                        breaker.onSuccess();
-                        metrics.success(operation, Duration.ofNanos(System.nanoTime() - started));
-                        return response;
-                    }
+                if (error == null && response.statusCode() / 100 == 2) {
+                    breaker.onSuccess();
+                    metrics.success(operation, Duration.ofNanos(System.nanoTime() - started));
+                    result.complete(response);
+                    return;
+                } else if (error == null) {
                     failure = classifier.classify(response.statusCode(), name -> response.headers().firstValue(name).orElse(null),
                             errorText.apply(response.body()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw fail(operation, classifier.classifyTransport(e), started);
-                } catch (Exception e) {
-                    failure = classifier.classifyTransport(e);
+                } else {
+                    failure = classifier.classifyTransport(error instanceof CompletionException ? error.getCause() : error);
                 }
                 if (failure.code() == ErrorCode.OPENAI_UNAVAILABLE || failure.code() == ErrorCode.OPENAI_TIMEOUT) {
                     breaker.onFailure();
@@ -207,13 +266,15 @@ public class OpenAiGateway {
                 }
                 Duration wait = failure.retryable() && attempt < maxAttempts ? backoff.delayBeforeRetry(attempt, failure.retryAfter()) : null;
                 if (wait == null || (failure.retryAfter() != null && failure.retryAfter().compareTo(maxRetryAfter) > 0)) {
-                    throw fail(operation, failure, started);
+                    result.completeExceptionally(fail(operation, failure, started));
+                    return;
                 }
                 metrics.retry(operation, failure.code());
-                sleep(wait);
+                threads.timers().schedule(() -> threads.completions().execute(() -> attempt(attempt + 1)),
+                        wait.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
             }
-        } finally {
-            bulkhead.release();
         }
     }
 
@@ -222,12 +283,11 @@ public class OpenAiGateway {
         return new OpenAiException(failure);
     }
 
-    private static void sleep(Duration wait) {
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OpenAiException(new OpenAiFailure(ErrorCode.OPENAI_UNAVAILABLE, true, null, null, 0, null, null, null));
-        }
+    /**
+     * Created at deployment, on a container thread: answers complete on the completion threads,
+     * where the container's context (the metric registry, resource lookups) cannot be resolved.
+     */
+    void createAtStartup(@Observes Startup startup) {
+        // the observer alone instantiates the bean
     }
 }

@@ -4,6 +4,8 @@ import com.chatgptconnector.audit.AuditAction;
 import com.chatgptconnector.audit.AuditService;
 import com.chatgptconnector.problem.ErrorCode;
 import com.chatgptconnector.problem.ProblemException;
+import com.chatgptconnector.persistence.ConnectorDatabase;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -12,6 +14,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +28,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 /**
  * Workspace API tokens: 32 random bytes, shown once, stored as SHA-256 (a token has full entropy,
@@ -48,10 +59,15 @@ public class ApiTokenService {
     public record TokenIdentity(String id, String name, String workspaceId) {
     }
 
+    private static final Logger LOG = Logger.getLogger(ApiTokenService.class.getName());
+
     private final SecureRandom random = new SecureRandom();
 
     @PersistenceContext(unitName = "connector")
     EntityManager em;
+
+    @Resource(lookup = ConnectorDatabase.JNDI_NAME)
+    DataSource dataSource;
 
     @jakarta.inject.Inject
     AuditService audit;
@@ -87,24 +103,52 @@ public class ApiTokenService {
         }
     }
 
-    /** The identity behind a presented token, if it exists and is not revoked. */
-    @Transactional
+    /**
+     * The identity behind a presented token, if it exists and is not revoked. Runs on every
+     * request of the OpenAI-compatible endpoint, so it is one indexed read by plain JDBC, outside
+     * any transaction, and a write at most once a minute; a revocation applies to the next request.
+     */
     public Optional<TokenIdentity> authenticate(String presented) {
         if (presented == null || !presented.startsWith(PREFIX) || presented.length() > 200) {
             return Optional.empty();
         }
-        List<WorkspaceApiToken> found = em.createQuery("select t from WorkspaceApiToken t where t.tokenHash = :hash", WorkspaceApiToken.class)
-                .setParameter("hash", hash(presented)).getResultList();
-        if (found.isEmpty() || found.get(0).revokedAt() != null) {
+        try (Connection connection = dataSource.getConnection()) {
+            String id;
+            String name;
+            String workspaceId;
+            java.sql.Timestamp lastUsed;
+            try (PreparedStatement query = connection.prepareStatement("select id, name, workspace_id, last_used_at "
+                    + "from workspace_api_token where token_hash = ? and revoked_at is null")) {
+                query.setString(1, hash(presented));
+                try (ResultSet row = query.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.empty();
+                    }
+                    id = row.getString(1);
+                    name = row.getString(2);
+                    workspaceId = row.getString(3);
+                    lastUsed = row.getTimestamp(4);
+                }
+            }
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            if (lastUsed == null || lastUsed.toInstant().isBefore(now.toInstant().minus(LAST_USE_RESOLUTION))) {
+                // "last used" to the minute: one write a minute, not one a request
+                try (PreparedStatement touch = connection.prepareStatement(
+                        "update workspace_api_token set last_used_at = ? where id = ?")) {
+                    touch.setObject(1, now);
+                    touch.setString(2, id);
+                    touch.executeUpdate();
+                }
+                if (!connection.getAutoCommit()) {
+                    connection.commit();
+                }
+            }
+            return Optional.of(new TokenIdentity(id, name, workspaceId));
+        } catch (SQLException e) {
+            // fail closed: a token that cannot be checked does not authenticate
+            LOG.log(Level.WARNING, "API token check failed: {0}", e.getMessage());
             return Optional.empty();
         }
-        WorkspaceApiToken token = found.get(0);
-        Instant now = Instant.now(Clock.systemUTC());
-        if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(now.minus(LAST_USE_RESOLUTION))) {
-            // "last used" to the minute: one write a minute, not one a request
-            token.touch(now);
-        }
-        return Optional.of(new TokenIdentity(token.id(), token.name(), token.workspaceId()));
     }
 
     static String hash(String token) {

@@ -64,9 +64,8 @@ public class RoleEnforcementFeature implements DynamicFeature {
         @Override
         public void filter(ContainerRequestContext request) {
             SecurityContext security = request.getSecurityContext();
-            var locale = Messages.pick(request.getAcceptableLanguages());
             if (security.getUserPrincipal() == null) {
-                request.abortWith(Problems.response(ErrorCode.UNAUTHORIZED, locale, Map.of()));
+                request.abortWith(Problems.response(ErrorCode.UNAUTHORIZED, Messages.pick(request.getAcceptableLanguages()), Map.of()));
                 return;
             }
             for (String role : roles) {
@@ -74,7 +73,7 @@ public class RoleEnforcementFeature implements DynamicFeature {
                     return;
                 }
             }
-            request.abortWith(Problems.response(ErrorCode.FORBIDDEN, locale, Map.of()));
+            request.abortWith(Problems.response(ErrorCode.FORBIDDEN, Messages.pick(request.getAcceptableLanguages()), Map.of()));
         }
     }
 }

@@ -83,10 +83,6 @@ public class WorkspaceApiToken {
         return revokedAt;
     }
 
-    void touch(Instant now) {
-        this.lastUsedAt = now;
-    }
-
     void revoke(Instant now) {
         this.revokedAt = now;
     }

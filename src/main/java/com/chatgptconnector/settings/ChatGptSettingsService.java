@@ -125,13 +125,13 @@ public class ChatGptSettingsService {
     }
 
     /**
-     * Everything a call to OpenAI needs, read fresh from the database on every request so that a
-     * suspension or a new limit takes effect at once on every instance.
+     * Everything a call to OpenAI needs, read and decrypted from the database. Requests go through
+     * {@link ActiveSettingsCache}, which calls this only when the row has changed.
      */
     @Transactional(value = Transactional.TxType.REQUIRES_NEW, dontRollbackOn = ProblemException.class)
     public ActiveSettings forUse(String workspaceId) {
         ChatGptSettings settings = load(workspaceId);
-        return new ActiveSettings(credentialsOf(settings), settings.monthlyTokenLimit(), settings.allowedModels());
+        return new ActiveSettings(credentialsOf(settings), settings.monthlyTokenLimit(), settings.allowedModels(), settings.version());
     }
 
     /**

@@ -1,6 +1,9 @@
 package com.chatgptconnector.settings;
 
-/** A decrypted key on its way to OpenAI. Lives for one request; {@code toString} hides the key. */
+/**
+ * A decrypted key on its way to OpenAI; {@code toString} hides the key. Kept in memory only while
+ * the workspace is active and its settings unchanged (see {@link ActiveSettingsCache}).
+ */
 public record StoredCredentials(String apiKey, String organizationId, String projectId, KeySource source) {
 
     @Override

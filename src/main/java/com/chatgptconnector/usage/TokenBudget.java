@@ -29,13 +29,20 @@ public class TokenBudget {
     @Inject
     TokenBudgetRepository repository;
 
+    @Inject
+    UsageWriter writer;
+
     /** Reserves or refuses with {@code token_limit_reached}; with no limit, only opens the month. */
     public Reservation reserve(String workspaceId, Long monthlyLimit, long estimate) {
         String month = YearMonth.now(Clock.systemUTC().withZone(ZoneOffset.UTC)).toString();
         if (monthlyLimit == null) {
             return new Reservation(workspaceId, month, 0, false);
         }
-        repository.ensureRow(workspaceId, month);
+        if (!repository.exists(workspaceId, month)) {
+            // the new row starts from the usage records: none may still be waiting in memory
+            writer.flush();
+            repository.create(workspaceId, month);
+        }
         if (!repository.tryReserve(workspaceId, month, estimate, monthlyLimit)) {
             throw new ProblemException(ErrorCode.TOKEN_LIMIT_REACHED, Map.of("tokenLimit", monthlyLimit));
         }

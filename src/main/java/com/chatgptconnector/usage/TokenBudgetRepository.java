@@ -17,11 +17,8 @@ public class TokenBudgetRepository {
     @Inject
     TokenBudgetRepository self;
 
-    /** Creates the month's row if it is missing; a concurrent creator winning the race is fine. */
-    public void ensureRow(String workspaceId, String month) {
-        if (exists(workspaceId, month)) {
-            return;
-        }
+    /** Creates the month's row; a concurrent creator winning the race is fine. */
+    public void create(String workspaceId, String month) {
         try {
             self.insert(workspaceId, month);
         } catch (PersistenceException | jakarta.transaction.TransactionalException raced) {
@@ -48,7 +45,7 @@ public class TokenBudgetRepository {
                 .setParameter(1, workspaceId).setParameter(2, month).executeUpdate();
     }
 
-    private boolean exists(String workspaceId, String month) {
+    public boolean exists(String workspaceId, String month) {
         return !em.createNativeQuery("select 1 from token_budget where workspace_id = ?1 and budget_month = ?2")
                 .setParameter(1, workspaceId).setParameter(2, month).getResultList().isEmpty();
     }

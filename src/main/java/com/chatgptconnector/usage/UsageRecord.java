@@ -91,4 +91,16 @@ public class UsageRecord {
     public String actor() {
         return actor;
     }
+
+    String workspaceId() {
+        return workspaceId;
+    }
+
+    long latencyMillis() {
+        return latencyMs;
+    }
+
+    String openaiRequestId() {
+        return openaiRequestId;
+    }
 }

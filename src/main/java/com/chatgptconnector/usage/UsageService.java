@@ -1,10 +1,11 @@
 package com.chatgptconnector.usage;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
-import java.time.Clock;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -21,14 +22,17 @@ public class UsageService {
     @PersistenceContext(unitName = "connector")
     EntityManager em;
 
-    /** Its own transaction: a usage line is kept even when the caller's work fails afterwards. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Inject
+    UsageWriter writer;
+
+    /** Kept whatever the caller does afterwards; written within {@code connector.usage.flush-interval}. */
     public void record(UsageEntry entry) {
-        em.persist(new UsageRecord(entry, Instant.now(Clock.systemUTC())));
+        writer.add(entry);
     }
 
     /** Totals of one month (UTC) by block, model, day and outcome; block names from {@code blockNames}. */
     public UsageReport report(String workspaceId, YearMonth month, Map<String, String> blockNames, Long tokenLimit) {
+        writer.flush();
         Instant from = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         List<UsageRecord> records = em.createQuery("select r from UsageRecord r where r.workspaceId = :ws "
@@ -46,5 +50,10 @@ public class UsageService {
         Map<String, List<UsageRecord>> groups = new TreeMap<>();
         records.forEach(r -> groups.computeIfAbsent(key.apply(r), k -> new java.util.ArrayList<>()).add(r));
         return groups.entrySet().stream().map(e -> UsageReport.Totals.of(e.getKey(), e.getValue())).toList();
+    }
+
+    /** Created at deployment: {@link #record} is called on the threads that complete calls to OpenAI. */
+    void createAtStartup(@Observes Startup startup) {
+        // the observer alone instantiates the bean
     }
 }

@@ -33,10 +33,7 @@ public class WorkspaceAccess {
     }
 
     /** The outcome of a granted check: the workspace, the caller and their role in it (or null). */
-    public record Grant(Workspace workspace, Caller caller, WorkspaceRole role) {
-        public String workspaceId() {
-            return workspace.id();
-        }
+    public record Grant(String workspaceId, Caller caller, WorkspaceRole role) {
 
         public String actor() {
             return caller.username();
@@ -56,10 +53,9 @@ public class WorkspaceAccess {
             if (!caller.tokenWorkspaceId().equals(workspaceId)) {
                 throw new ProblemException(ErrorCode.WORKSPACE_NOT_FOUND, workspaceId);
             }
-            Workspace own = workspaces.find(workspaceId)
-                    .orElseThrow(() -> new ProblemException(ErrorCode.WORKSPACE_NOT_FOUND, workspaceId));
+            // the token was just found in the database, and is deleted with its workspace: no lookup
             decide(rule, false, WorkspaceRole.MEMBER, workspaceId);
-            return new Grant(own, caller, WorkspaceRole.MEMBER);
+            return new Grant(workspaceId, caller, WorkspaceRole.MEMBER);
         }
         Workspace workspace = workspaces.find(workspaceId)
                 .orElseThrow(() -> new ProblemException(ErrorCode.WORKSPACE_NOT_FOUND, workspaceId));
@@ -67,7 +63,7 @@ public class WorkspaceAccess {
                 .map(WorkspaceMember::role)
                 .orElse(null);
         decide(rule, caller.operator(), role, workspaceId);
-        return new Grant(workspace, caller, role);
+        return new Grant(workspace.id(), caller, role);
     }
 
     /** The decision alone, free of I/O, so the whole matrix is unit-tested. */
