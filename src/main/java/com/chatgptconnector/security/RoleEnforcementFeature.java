@@ -37,7 +37,10 @@ public class RoleEnforcementFeature implements DynamicFeature {
         Class<?> type = resourceInfo.getResourceClass();
         AnnotatedElement declaring = declares(method) ? method : declares(type) ? type : null;
         if (declaring == null) {
-            LOG.warning(() -> "No roles declared on " + type.getSimpleName() + "." + method.getName() + ": denied to everyone");
+            if (!type.getName().startsWith("org.glassfish.jersey.")) {
+                // Jersey's own OPTIONS handlers declare nothing either; they are denied quietly
+                LOG.warning(() -> "No roles declared on " + type.getSimpleName() + "." + method.getName() + ": denied to everyone");
+            }
             context.register(new RoleFilter(List.of()));
         } else if (declaring.isAnnotationPresent(DenyAll.class)) {
             context.register(new RoleFilter(List.of()));
