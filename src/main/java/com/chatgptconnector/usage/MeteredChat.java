@@ -5,8 +5,6 @@ import com.chatgptconnector.openai.OpenAiCall;
 import com.chatgptconnector.openai.OpenAiException;
 import com.chatgptconnector.openai.OpenAiGateway;
 import com.chatgptconnector.settings.ActiveSettings;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletableFuture;
@@ -34,10 +32,6 @@ public class MeteredChat {
     @Inject
     UsageService usage;
 
-    /** The container's context (naming, transactions, security) for what runs once OpenAI has answered. */
-    @Resource
-    ContextService context;
-
     public Completed complete(String workspaceId, String blockId, String actor, String model, ActiveSettings active,
                               String body, long maxOutputTokens) {
         return OpenAiGateway.await(completeAsync(workspaceId, blockId, actor, model, active, body, maxOutputTokens));
@@ -59,9 +53,9 @@ public class MeteredChat {
             budget.release(reservation);
             throw e;
         }
-        // settling a limited workspace's budget is a JTA transaction: it needs the request's context
-        // on whichever thread the answer arrives
-        return context.withContextCapture(call).handle((answer, error) -> {
+        // runs on a completion thread (OpenAiThreads): a managed thread, so settling a limited
+        // workspace's budget can open its JTA transaction there
+        return call.handle((answer, error) -> {
             if (error == null) {
                 try {
                     ChatCompletionSummary summary = ChatCompletionSummary.parse(answer.body(), answer.openaiRequestId());
