@@ -4,8 +4,6 @@ import com.chatgptconnector.problem.ErrorCode;
 import com.chatgptconnector.settings.StoredCredentials;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -281,13 +279,5 @@ public class OpenAiGateway {
     private OpenAiException fail(String operation, OpenAiFailure failure, long started) {
         metrics.failure(operation, failure.code(), started == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - started));
         return new OpenAiException(failure);
-    }
-
-    /**
-     * Created at deployment, on a container thread: answers complete on the completion threads,
-     * where the container's context (the metric registry, resource lookups) cannot be resolved.
-     */
-    void createAtStartup(@Observes Startup startup) {
-        // the observer alone instantiates the bean
     }
 }

@@ -1,8 +1,6 @@
 package com.chatgptconnector.openai;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
@@ -30,13 +28,5 @@ public class WorkspaceCircuitBreakers {
     /** Workspaces whose breaker is open now (for the readiness report; never calls OpenAI). */
     public long openCount() {
         return breakers.values().stream().filter(b -> b.state() == CircuitBreaker.State.OPEN).count();
-    }
-
-    /**
-     * Created at deployment, on a container thread: answers complete on the completion threads,
-     * where the container's context (the metric registry, resource lookups) cannot be resolved.
-     */
-    void createAtStartup(@Observes Startup startup) {
-        // the observer alone instantiates the bean
     }
 }

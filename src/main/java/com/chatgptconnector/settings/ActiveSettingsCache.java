@@ -3,8 +3,6 @@ package com.chatgptconnector.settings;
 import com.chatgptconnector.persistence.ConnectorDatabase;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -64,13 +62,5 @@ public class ActiveSettingsCache {
             LOG.log(Level.WARNING, "Settings status check failed: {0}", e.getMessage());
             return false;
         }
-    }
-
-    /**
-     * Created at deployment, on a container thread: answers complete on the completion threads,
-     * where the container's context (the metric registry, resource lookups) cannot be resolved.
-     */
-    void createAtStartup(@Observes Startup startup) {
-        // the observer alone instantiates the bean
     }
 }
