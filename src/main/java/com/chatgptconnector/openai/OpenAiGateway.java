@@ -233,11 +233,13 @@ public class OpenAiGateway {
                     timedOut.set(true);
                     answer.cancel(true);
                 }, readTimeout.toMillis(), TimeUnit.MILLISECONDS);
-                // runs on the client's executor, the completion threads
-                answer.whenComplete((response, error) -> {
+                // The JDK client completes sendAsync's future on the common fork-join pool (see
+                // OpenAiThreads); the answer is handled on the completion threads instead, where a
+                // workspace with a token limit may touch the database.
+                answer.whenCompleteAsync((response, error) -> {
                     timeout.cancel(false);
                     onAnswer(attempt, response, timedOut.get() ? new TimeoutException("no answer within " + readTimeout) : error);
-                });
+                }, threads.completions());
             } catch (RuntimeException | Error e) {
                 result.completeExceptionally(e);
             }
