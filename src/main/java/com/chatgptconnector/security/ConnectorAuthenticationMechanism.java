@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * HTTP Basic for the REST API. Unlike the built-in Basic mechanism, a wrong password answers
@@ -52,7 +53,7 @@ public class ConnectorAuthenticationMechanism implements HttpAuthenticationMecha
         if (credential != null) {
             CredentialValidationResult result = identityStores.validate(credential);
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-                return context.notifyContainerAboutLogin(result);
+                return login(request, context, result.getCallerPrincipal().getName(), result.getCallerGroups());
             }
         }
         unauthorized(request, response);
@@ -80,7 +81,7 @@ public class ConnectorAuthenticationMechanism implements HttpAuthenticationMecha
             write(request, response, Problems.response(ErrorCode.CSRF_FAILED, Messages.pick(Collections.list(request.getLocales())), Map.of()));
             return AuthenticationStatus.SEND_FAILURE;
         }
-        return context.notifyContainerAboutLogin(login.username(), login.groups());
+        return login(request, context, login.username(), login.groups());
     }
 
     /** A workspace API token, as the OpenAI SDKs send their key. */
@@ -92,9 +93,17 @@ public class ConnectorAuthenticationMechanism implements HttpAuthenticationMecha
             return AuthenticationStatus.SEND_FAILURE;
         }
         var id = identity.get();
-        return context.notifyContainerAboutLogin(
-                new CredentialValidationResult(CurrentCaller.TOKEN_PRINCIPAL + id.workspaceId() + ":" + id.id() + ":" + id.name(),
-                        java.util.Set.of(Roles.WORKSPACE_TOKEN)));
+        return login(request, context, CurrentCaller.TOKEN_PRINCIPAL + id.workspaceId() + ":" + id.id() + ":" + id.name(),
+                Set.of(Roles.WORKSPACE_TOKEN));
+    }
+
+    /** Signs the caller in with the container and keeps who it is for the role checks. */
+    private static AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context, String name, Set<String> groups) {
+        AuthenticationStatus status = context.notifyContainerAboutLogin(name, groups);
+        if (status == AuthenticationStatus.SUCCESS) {
+            request.setAttribute(AuthenticatedCaller.ATTRIBUTE, new AuthenticatedCaller(name, Set.copyOf(groups)));
+        }
+        return status;
     }
 
     private static UsernamePasswordCredential decode(String encoded) {

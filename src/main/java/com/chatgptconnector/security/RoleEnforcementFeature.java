@@ -66,6 +66,13 @@ public class RoleEnforcementFeature implements DynamicFeature {
 
         @Override
         public void filter(ContainerRequestContext request) {
+            // Jersey's request properties are the servlet request's attributes
+            if (request.getProperty(AuthenticatedCaller.ATTRIBUTE) instanceof AuthenticatedCaller caller) {
+                if (!caller.inAnyRole(roles)) {
+                    request.abortWith(Problems.response(ErrorCode.FORBIDDEN, Messages.pick(request.getAcceptableLanguages()), Map.of()));
+                }
+                return;
+            }
             SecurityContext security = request.getSecurityContext();
             if (security.getUserPrincipal() == null) {
                 request.abortWith(Problems.response(ErrorCode.UNAUTHORIZED, Messages.pick(request.getAcceptableLanguages()), Map.of()));
