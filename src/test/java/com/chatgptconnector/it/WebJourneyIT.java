@@ -112,19 +112,27 @@ class WebJourneyIT {
         browser.get(url.toExternalForm() + hash);
     }
 
+    /**
+     * The sign-in form's field. The operator console has a "username" field of its own, so waiting
+     * for any such field let a sign-out "finish" before the session was gone, and the next page
+     * could then render for the old session (a flaky CI run on PostgreSQL).
+     */
+    static final By SIGN_IN_USERNAME = By.cssSelector("input[name='username'][autocomplete='username']");
+
     void signIn(String username, String password) {
         open("#/");
-        WebElement user = wait.until(ExpectedConditions.elementToBeClickable(By.name("username")));
+        WebElement user = wait.until(ExpectedConditions.elementToBeClickable(SIGN_IN_USERNAME));
         user.clear();
         user.sendKeys(username);
-        browser.findElement(By.name("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("input[name='password'][autocomplete='current-password']")).sendKeys(password);
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("logout")));
     }
 
     void signOut() {
         browser.findElement(By.id("logout")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("username")));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("logout")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(SIGN_IN_USERNAME));
     }
 
     void fill(String form, String name, String value) {
