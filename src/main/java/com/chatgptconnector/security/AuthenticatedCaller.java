@@ -14,13 +14,4 @@ record AuthenticatedCaller(String name, Set<String> groups) {
 
     /** Set only by the authentication mechanism; a client cannot set request attributes. */
     static final String ATTRIBUTE = AuthenticatedCaller.class.getName();
-
-    boolean inAnyRole(Iterable<String> roles) {
-        for (String role : roles) {
-            if (groups.contains(role)) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

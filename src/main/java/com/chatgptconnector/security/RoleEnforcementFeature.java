@@ -66,24 +66,21 @@ public class RoleEnforcementFeature implements DynamicFeature {
 
         @Override
         public void filter(ContainerRequestContext request) {
+            boolean allowed;
             // Jersey's request properties are the servlet request's attributes
             if (request.getProperty(AuthenticatedCaller.ATTRIBUTE) instanceof AuthenticatedCaller caller) {
-                if (!caller.inAnyRole(roles)) {
-                    request.abortWith(Problems.response(ErrorCode.FORBIDDEN, Messages.pick(request.getAcceptableLanguages()), Map.of()));
-                }
-                return;
-            }
-            SecurityContext security = request.getSecurityContext();
-            if (security.getUserPrincipal() == null) {
-                request.abortWith(Problems.response(ErrorCode.UNAUTHORIZED, Messages.pick(request.getAcceptableLanguages()), Map.of()));
-                return;
-            }
-            for (String role : roles) {
-                if (security.isUserInRole(role)) {
+                allowed = roles.stream().anyMatch(caller.groups()::contains);
+            } else {
+                SecurityContext security = request.getSecurityContext();
+                if (security.getUserPrincipal() == null) {
+                    request.abortWith(Problems.response(ErrorCode.UNAUTHORIZED, Messages.pick(request.getAcceptableLanguages()), Map.of()));
                     return;
                 }
+                allowed = roles.stream().anyMatch(security::isUserInRole);
             }
-            request.abortWith(Problems.response(ErrorCode.FORBIDDEN, Messages.pick(request.getAcceptableLanguages()), Map.of()));
+            if (!allowed) {
+                request.abortWith(Problems.response(ErrorCode.FORBIDDEN, Messages.pick(request.getAcceptableLanguages()), Map.of()));
+            }
         }
     }
 }
