@@ -2,6 +2,8 @@ package com.chatgptconnector.block;
 
 import static com.chatgptconnector.JsonFactory.JSON;
 
+import com.chatgptconnector.JsonFactory;
+
 import com.chatgptconnector.openai.ChatCompletionSummary;
 import com.chatgptconnector.problem.ErrorCode;
 import com.chatgptconnector.problem.ProblemException;
@@ -13,7 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -83,7 +84,7 @@ public class BlockRunner {
 
     private static JsonValue parseJson(String content) {
         try {
-            return JSON.createReader(new StringReader(content)).readValue();
+            return JsonFactory.readValue(content);
         } catch (jakarta.json.JsonException e) {
             return null;
         }

@@ -1,11 +1,9 @@
 package com.chatgptconnector.openai;
 
-import static com.chatgptconnector.JsonFactory.JSON;
-
+import com.chatgptconnector.JsonFactory;
 import com.chatgptconnector.problem.ErrorCode;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 
 /** What the connector needs from a chat completion: the answer, why it ended, and the tokens. */
 public record ChatCompletionSummary(String model, String content, String finishReason, long promptTokens, long completionTokens) {
@@ -13,7 +11,7 @@ public record ChatCompletionSummary(String model, String content, String finishR
     /** A 2xx body that is not a chat completion is OpenAI misbehaving: {@code upstream_error}. */
     public static ChatCompletionSummary parse(String body, String requestId) {
         try {
-            JsonObject completion = JSON.createReader(new StringReader(body)).readObject();
+            JsonObject completion = JsonFactory.readObject(body);
             JsonObject choice = completion.getJsonArray("choices").getJsonObject(0);
             JsonObject message = choice.getJsonObject("message");
             String content = message.get("content") == null || message.get("content").getValueType() == JsonValue.ValueType.NULL

@@ -2,6 +2,8 @@ package com.chatgptconnector.openai;
 
 import static com.chatgptconnector.JsonFactory.JSON;
 
+import com.chatgptconnector.JsonFactory;
+
 import com.chatgptconnector.problem.ErrorCode;
 import com.chatgptconnector.problem.ProblemException;
 import com.chatgptconnector.problem.Problems;
@@ -37,7 +39,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -206,7 +207,7 @@ public class CompatibleEndpointResource {
 
     private static JsonObject usageIn(String data) {
         try {
-            JsonValue usage = JSON.createReader(new StringReader(data)).readObject().get("usage");
+            JsonValue usage = JsonFactory.readObject(data).get("usage");
             return usage instanceof JsonObject object ? object : null;
         } catch (JsonException | ClassCastException e) {
             return null;
@@ -231,7 +232,7 @@ public class CompatibleEndpointResource {
 
     private static JsonObject parse(String body) {
         try {
-            return JSON.createReader(new StringReader(body == null ? "" : body)).readObject();
+            return JsonFactory.readObject(body == null ? "" : body);
         } catch (JsonException | IllegalStateException e) {
             throw new ProblemException(ErrorCode.MALFORMED_REQUEST);
         }
@@ -243,7 +244,7 @@ public class CompatibleEndpointResource {
             return body;
         }
         try {
-            JsonObject list = JSON.createReader(new StringReader(body)).readObject();
+            JsonObject list = JsonFactory.readObject(body);
             var data = JSON.createArrayBuilder();
             list.getJsonArray("data").getValuesAs(JsonObject.class).stream()
                     .filter(m -> active.allows(m.getString("id", ""))).forEach(data::add);

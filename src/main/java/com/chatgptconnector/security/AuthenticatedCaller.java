@@ -3,7 +3,7 @@ package com.chatgptconnector.security;
 import java.util.Set;
 
 /**
- * Who {@link ConnectorAuthenticationMechanism} signed in for this request, kept as a request
+ * Who {@link ConnectorAuthModule} signed in for this request, kept as a request
  * attribute. Role checks and {@link CurrentCaller} read it instead of asking the container again:
  * Payara answers {@code isUserInRole} and the caller principal through JACC and Soteria on every
  * call (a protection-domain lookup behind a synchronized map, a JNDI lookup of the bean manager),
@@ -12,6 +12,6 @@ import java.util.Set;
  */
 record AuthenticatedCaller(String name, Set<String> groups) {
 
-    /** Set only by the authentication mechanism; a client cannot set request attributes. */
+    /** Set only by the authentication module; a client cannot set request attributes. */
     static final String ATTRIBUTE = AuthenticatedCaller.class.getName();
 }

@@ -24,7 +24,7 @@ public class CurrentCaller {
     /** The caller; refuses with 401 where no one is signed in. */
     public Caller get() {
         if (request.getAttribute(AuthenticatedCaller.ATTRIBUTE) instanceof AuthenticatedCaller known) {
-            // signed in by our mechanism on this request: no second trip through JACC (see AuthenticatedCaller)
+            // signed in by our authentication module on this request: no second trip through JACC (see AuthenticatedCaller)
             return caller(known.name(), known.groups().contains(Roles.OPERATOR));
         }
         Principal principal = security.getCallerPrincipal();
