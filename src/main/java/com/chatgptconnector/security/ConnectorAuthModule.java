@@ -36,9 +36,9 @@ import javax.security.auth.callback.UnsupportedCallbackException;
  * refuses anonymous callers where a role is needed.
  * <p>
  * A Jakarta Authentication module registered with the container by {@link AuthModuleInstaller},
- * not a Jakarta Security {@code HttpAuthenticationMechanism}: Payara's bridge to such a mechanism
- * looks the CDI bean manager up in JNDI twice on every request, and builds a NamingException with
- * its stack trace each time, whether or not it is thrown. That was about a tenth of the CPU of a
+ * not a Jakarta Security {@code HttpAuthenticationMechanism}: Soteria's bridge to such a mechanism
+ * (Payara's Jakarta Security) looks the CDI bean manager up in JNDI twice on every request, and
+ * builds a NamingException with its stack trace each time, whether or not it is thrown. That was about a tenth of the CPU of a
  * request through the OpenAI-compatible endpoint (README, Benchmark). The container still learns
  * the caller and groups the standard way, so {@code getUserPrincipal} and {@code isUserInRole}
  * answer as before.
