@@ -3,7 +3,6 @@ package com.chatgptconnector.block;
 import static com.chatgptconnector.JsonFactory.JSON;
 
 import com.chatgptconnector.JsonFactory;
-
 import com.chatgptconnector.openai.ChatCompletionSummary;
 import com.chatgptconnector.problem.ErrorCode;
 import com.chatgptconnector.problem.ProblemException;

@@ -3,7 +3,6 @@ package com.chatgptconnector.openai;
 import static com.chatgptconnector.JsonFactory.JSON;
 
 import com.chatgptconnector.JsonFactory;
-
 import com.chatgptconnector.problem.ErrorCode;
 import com.chatgptconnector.problem.ProblemException;
 import com.chatgptconnector.problem.Problems;

@@ -1,21 +1,16 @@
 package com.chatgptconnector.openai;
 
-import static com.chatgptconnector.JsonFactory.JSON;
-
+import com.chatgptconnector.JsonFactory;
 import com.chatgptconnector.problem.ErrorCode;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -45,7 +40,6 @@ public class OpenAiErrorClassifier {
             "org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException";
 
     private final Clock clock;
-    private volatile JsonReaderFactory readerFactory;
 
     public OpenAiErrorClassifier() {
         this(Clock.systemUTC());
@@ -173,8 +167,8 @@ public class OpenAiErrorClassifier {
             return Envelope.NONE;
         }
         JsonValue root;
-        try (JsonReader reader = readerFactory().createReader(new StringReader(body))) {
-            root = reader.readValue();
+        try {
+            root = JsonFactory.readValue(body);
         } catch (RuntimeException e) {
             // JsonException for an HTML page from a proxy or a body cut off mid-stream, and
             // whatever else a provider throws on hostile input: the status still classifies
@@ -184,16 +178,6 @@ public class OpenAiErrorClassifier {
             return Envelope.NONE;
         }
         return new Envelope(true, string(error, "type"), string(error, "code"), string(error, "message"));
-    }
-
-    private JsonReaderFactory readerFactory() {
-        JsonReaderFactory factory = readerFactory;
-        if (factory == null) {
-            // looked up once: JSON.createReader resolves the provider on every call
-            factory = JSON.createReaderFactory(Map.of());
-            readerFactory = factory;
-        }
-        return factory;
     }
 
     /** Non-strings (numbers, {@code null}) count as absent: OpenAI sends {@code "code": null} routinely. */
