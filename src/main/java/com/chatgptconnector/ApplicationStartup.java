@@ -30,8 +30,9 @@ import java.util.logging.Logger;
         password = "${MPCONFIG=connector.datasource.password}",
         minPoolSize = 2,
         maxPoolSize = 64,
-        // one user for every connection, so there is nothing to match: Payara's default (true)
-        // compares the data source's settings, copying maps, on every getConnection
+        // one user for every connection, so there is nothing to match. The property-map copy on
+        // every getConnection is a different check, logged at INFO only: pre-boot-commands.asadmin
+        // turns that off with the pool's log level
         properties = "fish.payara.match-connections=false")
 @Singleton
 @Startup

@@ -254,7 +254,7 @@ public class CompatibleEndpointResource {
 
     private static JsonObject parse(String body) {
         try {
-            return JsonFactory.readObject(body == null ? "" : body);
+            return JsonFactory.readObject(body);
         } catch (JsonException | IllegalStateException e) {
             throw new ProblemException(ErrorCode.MALFORMED_REQUEST);
         }

@@ -38,10 +38,10 @@ import javax.security.auth.callback.UnsupportedCallbackException;
  * A Jakarta Authentication module registered with the container by {@link AuthModuleInstaller},
  * not a Jakarta Security {@code HttpAuthenticationMechanism}: Soteria's bridge to such a mechanism
  * (Payara's Jakarta Security) looks the CDI bean manager up in JNDI twice on every request, and
- * builds a NamingException with its stack trace each time, whether or not it is thrown. That was about a tenth of the CPU of a
- * request through the OpenAI-compatible endpoint (README, Benchmark). The container still learns
- * the caller and groups the standard way, so {@code getUserPrincipal} and {@code isUserInRole}
- * answer as before.
+ * builds a NamingException with its stack trace each time, whether or not it is thrown. That was
+ * about a tenth of the CPU of a request through the OpenAI-compatible endpoint (README, Benchmark).
+ * The container still learns the caller and groups the standard way, so {@code getUserPrincipal}
+ * and {@code isUserInRole} answer as before.
  */
 public final class ConnectorAuthModule implements ServerAuthModule {
 
