@@ -57,13 +57,16 @@ public class WorkspaceAccess {
             decide(rule, false, WorkspaceRole.MEMBER, workspaceId);
             return new Grant(workspaceId, caller, WorkspaceRole.MEMBER);
         }
-        Workspace workspace = workspaces.find(workspaceId)
-                .orElseThrow(() -> new ProblemException(ErrorCode.WORKSPACE_NOT_FOUND, workspaceId));
         WorkspaceRole role = workspaces.membership(workspaceId, caller.username())
                 .map(WorkspaceMember::role)
                 .orElse(null);
+        // a membership row exists only for an existing workspace (foreign key): only a caller
+        // without one needs the workspace looked up, which saves members a read on every call
+        if (role == null && workspaces.find(workspaceId).isEmpty()) {
+            throw new ProblemException(ErrorCode.WORKSPACE_NOT_FOUND, workspaceId);
+        }
         decide(rule, caller.operator(), role, workspaceId);
-        return new Grant(workspace.id(), caller, role);
+        return new Grant(workspaceId, caller, role);
     }
 
     /** The decision alone, free of I/O, so the whole matrix is unit-tested. */
