@@ -6,32 +6,22 @@ import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Users and their global roles from the database. PBKDF2 is slow on purpose, and a REST client
- * sends its password with every request, so a successful check is remembered for a short while
- * as a salted digest — tied to the stored hash, so a changed password is never accepted from
- * memory.
+ * sends its password with every request, so a successful check is remembered while the client
+ * keeps using it ({@link RememberedPasswords}).
  */
 @ApplicationScoped
 public class ConnectorIdentityStore implements IdentityStore {
 
-    private static final Duration REMEMBER = Duration.ofMinutes(5);
+    private static final Duration REMEMBER_WHILE_IN_USE = Duration.ofMinutes(5);
     private static final int MAX_REMEMBERED = 10_000;
 
-    private record Verified(String storedHash, byte[] digest, long expiresAtNanos) {
-    }
-
-    private final byte[] pepper = new byte[32];
-    private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
+    private final RememberedPasswords remembered = new RememberedPasswords(REMEMBER_WHILE_IN_USE, MAX_REMEMBERED, System::nanoTime);
     private volatile String dummyHash;
 
     @Inject
@@ -39,10 +29,6 @@ public class ConnectorIdentityStore implements IdentityStore {
 
     @Inject
     PasswordHasher hasher;
-
-    public ConnectorIdentityStore() {
-        new SecureRandom().nextBytes(pepper);
-    }
 
     @Override
     public Set<ValidationType> validationTypes() {
@@ -74,31 +60,14 @@ public class ConnectorIdentityStore implements IdentityStore {
     }
 
     private boolean matches(UserAccount user, String password) {
-        byte[] digest = digest(password);
-        Verified remembered = verified.get(user.username());
-        if (remembered != null && remembered.storedHash().equals(user.passwordHash())
-                && remembered.expiresAtNanos() - System.nanoTime() > 0
-                && MessageDigest.isEqual(remembered.digest(), digest)) {
+        if (remembered.recalls(user.username(), user.passwordHash(), password)) {
             return true;
         }
         if (!hasher.verify(password, user.passwordHash())) {
             return false;
         }
-        if (verified.size() >= MAX_REMEMBERED) {
-            verified.clear();
-        }
-        verified.put(user.username(), new Verified(user.passwordHash(), digest, System.nanoTime() + REMEMBER.toNanos()));
+        remembered.remember(user.username(), user.passwordHash(), password);
         return true;
-    }
-
-    private byte[] digest(String password) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(pepper);
-            return sha.digest(password.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** A hash of a random password, made once, to verify against for unknown usernames. */
