@@ -11,7 +11,7 @@ portkey_install() {
   local dir=$1
   [ -f "$dir/node_modules/@portkey-ai/gateway/build/start-server.js" ] &&
     grep -q "\"version\": \"$PORTKEY_VERSION\"" "$dir/node_modules/@portkey-ai/gateway/package.json" && return 0
-  mkdir -p "$dir" && npm install --prefix "$dir" --no-audit --no-fund --loglevel=error "@portkey-ai/gateway@$PORTKEY_VERSION"
+  mkdir -p "$dir" && npm install --prefix "$dir" --no-audit --no-fund --loglevel=error "@portkey-ai/gateway@$PORTKEY_VERSION" >/dev/null
 }
 
 portkey_start() {
