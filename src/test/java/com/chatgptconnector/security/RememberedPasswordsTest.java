@@ -28,7 +28,7 @@ class RememberedPasswordsTest {
     @Test
     void aClientInSteadyUseIsNeverSentBackToPbkdf2() {
         remembered.remember("ada", HASH, "correct horse");
-        // a request every four minutes for an hour: a fixed five-minute lifetime would have ended at once
+        // a request every four minutes for an hour: a fixed five-minute lifetime would have ended at minute 8
         for (int minute = 4; minute <= 60; minute += 4) {
             now.set(1_000 + Duration.ofMinutes(minute).toNanos());
             assertTrue(remembered.recalls("ada", HASH, "correct horse"), "minute " + minute);
