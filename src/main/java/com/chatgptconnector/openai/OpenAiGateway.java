@@ -102,7 +102,12 @@ public class OpenAiGateway {
                 .connectTimeout(connectTimeout)
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(threads.completions())
+                // The client's own steps (sending, reading, parsing) wait only for the network, and
+                // that through its selector thread, so they run on the thread that calls and on that
+                // selector thread instead of being handed to a pool: each hand-over wakes a thread,
+                // which cost more than the steps themselves (README, Benchmark). What follows an
+                // answer still runs on the completion threads (below).
+                .executor(Runnable::run)
                 .build();
         backoff = new Backoff(initialBackoff, 2.0, maxBackoff, maxRetryAfter, RandomGenerator.getDefault());
         LOG.info(() -> "OpenAI API at " + base);

@@ -17,9 +17,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The few threads that carry every call to OpenAI, however many are in flight: a request waiting
- * for OpenAI holds no thread at all. {@code completions} runs the HTTP client's own work and what
- * happens once an answer is in (classifying, counting tokens, writing the response; for a workspace
- * with a token limit it touches the database), {@code timers} the read timeouts and retry delays.
+ * for OpenAI holds no thread at all. {@code completions} runs what happens once an answer is in
+ * (classifying, counting tokens, writing the response; for a workspace with a token limit it
+ * touches the database), {@code timers} the read timeouts and retry delays. The HTTP client's own
+ * steps need no pool: they wait only for the network, and run where they start (see
+ * {@link OpenAiGateway}).
  * Both come from the container's {@link ManagedThreadFactory}, so they run with the application's
  * context, and are fixed in size, so a burst queues work instead of starting threads.
  *
