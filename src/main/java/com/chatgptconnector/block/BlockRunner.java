@@ -51,7 +51,7 @@ public class BlockRunner {
      */
     public CompletableFuture<RunResult> run(String workspaceId, String blockId, Map<String, String> variables, String actor) {
         ActiveSettings active = settings.forUse(workspaceId);
-        BuildingBlock block = blocks.get(workspaceId, blockId);
+        BlockDefinition block = blocks.definition(workspaceId, blockId);
         if (!active.allows(block.model())) {
             throw new ProblemException(ErrorCode.INVALID_REQUEST, Map.of("reason", "model_not_allowed", "model", block.model()));
         }
@@ -89,7 +89,7 @@ public class BlockRunner {
         }
     }
 
-    private static String chatRequest(BuildingBlock block, String prompt, int maxOutput) {
+    private static String chatRequest(BlockDefinition block, String prompt, int maxOutput) {
         JsonArrayBuilder messages = JSON.createArrayBuilder();
         if (block.systemPrompt() != null) {
             messages.add(JSON.createObjectBuilder().add("role", "system").add("content", block.systemPrompt()));

@@ -2,6 +2,7 @@ package com.chatgptconnector.block;
 
 import com.chatgptconnector.audit.AuditAction;
 import com.chatgptconnector.audit.AuditService;
+import com.chatgptconnector.persistence.RowReader;
 import com.chatgptconnector.problem.ErrorCode;
 import com.chatgptconnector.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,9 @@ public class BlockService {
     @jakarta.inject.Inject
     AuditService audit;
 
+    @jakarta.inject.Inject
+    RowReader rows;
+
     public List<BlockView> list(String workspaceId) {
         return em.createQuery("select b from BuildingBlock b where b.workspaceId = :ws order by b.name", BuildingBlock.class)
                 .setParameter("ws", workspaceId).getResultStream().map(BlockView::of).toList();
@@ -40,6 +44,21 @@ public class BlockService {
     public BuildingBlock get(String workspaceId, String id) {
         return Optional.ofNullable(em.find(BuildingBlock.class, id))
                 .filter(b -> b.workspaceId().equals(workspaceId))
+                .orElseThrow(() -> new ProblemException(ErrorCode.NOT_FOUND));
+    }
+
+    /** What running a block needs of it, in one plain read: every block run makes it. */
+    public BlockDefinition definition(String workspaceId, String id) {
+        return rows.first("select name, model, system_prompt, user_prompt, temperature, max_output_tokens, response_format "
+                        + "from building_block where id = ? and workspace_id = ?",
+                row -> {
+                    double temperature = row.getDouble(5);
+                    Double setTemperature = row.wasNull() ? null : temperature;
+                    int maxOutput = row.getInt(6);
+                    Integer setMaxOutput = row.wasNull() ? null : maxOutput;
+                    return new BlockDefinition(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                            setTemperature, setMaxOutput, ResponseFormat.valueOf(row.getString(7)));
+                }, id, workspaceId)
                 .orElseThrow(() -> new ProblemException(ErrorCode.NOT_FOUND));
     }
 

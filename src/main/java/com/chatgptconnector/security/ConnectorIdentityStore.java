@@ -45,13 +45,13 @@ public class ConnectorIdentityStore implements IdentityStore {
         if (username == null || username.isBlank() || password == null || password.isEmpty()) {
             return CredentialValidationResult.INVALID_RESULT;
         }
-        Optional<UserAccount> found = users.findByUsername(username);
+        Optional<UserRepository.Login> found = users.login(username);
         if (found.isEmpty()) {
             // spend the same time as for a real user, so timing does not reveal who exists
             hasher.verify(password, dummyHash());
             return CredentialValidationResult.INVALID_RESULT;
         }
-        UserAccount user = found.get();
+        UserRepository.Login user = found.get();
         if (!matches(user, password)) {
             return CredentialValidationResult.INVALID_RESULT;
         }
@@ -59,7 +59,7 @@ public class ConnectorIdentityStore implements IdentityStore {
                 user.operator() ? Set.of(Roles.USER, Roles.OPERATOR) : Set.of(Roles.USER));
     }
 
-    private boolean matches(UserAccount user, String password) {
+    private boolean matches(UserRepository.Login user, String password) {
         if (remembered.recalls(user.username(), user.passwordHash(), password)) {
             return true;
         }

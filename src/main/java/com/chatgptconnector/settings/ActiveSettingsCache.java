@@ -1,18 +1,13 @@
 package com.chatgptconnector.settings;
 
-import com.chatgptconnector.persistence.ConnectorDatabase;
-import jakarta.annotation.Resource;
+import com.chatgptconnector.persistence.RowReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import jakarta.persistence.PersistenceException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /**
  * The settings a call to OpenAI needs, without loading the row and decrypting the key on every
@@ -26,8 +21,8 @@ public class ActiveSettingsCache {
 
     private static final Logger LOG = Logger.getLogger(ActiveSettingsCache.class.getName());
 
-    @Resource(lookup = ConnectorDatabase.JNDI_NAME)
-    DataSource dataSource;
+    @Inject
+    RowReader rows;
 
     @Inject
     ChatGptSettingsService settings;
@@ -50,14 +45,11 @@ public class ActiveSettingsCache {
     }
 
     private boolean stillActiveAt(String workspaceId, long version) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(
-                     "select status, version from chatgpt_settings where workspace_id = ?")) {
-            query.setString(1, workspaceId);
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() && SettingsStatus.ACTIVE.name().equals(row.getString(1)) && row.getLong(2) == version;
-            }
-        } catch (SQLException e) {
+        try {
+            return rows.first("select status, version from chatgpt_settings where workspace_id = ?",
+                    row -> SettingsStatus.ACTIVE.name().equals(row.getString(1)) && row.getLong(2) == version, workspaceId)
+                    .orElse(false);
+        } catch (PersistenceException e) {
             // fail closed: without a fresh status nothing cached is used
             LOG.log(Level.WARNING, "Settings status check failed: {0}", e.getMessage());
             return false;

@@ -57,9 +57,7 @@ public class WorkspaceAccess {
             decide(rule, false, WorkspaceRole.MEMBER, workspaceId);
             return new Grant(workspaceId, caller, WorkspaceRole.MEMBER);
         }
-        WorkspaceRole role = workspaces.membership(workspaceId, caller.username())
-                .map(WorkspaceMember::role)
-                .orElse(null);
+        WorkspaceRole role = workspaces.roleOf(workspaceId, caller.username()).orElse(null);
         // a membership row exists only for an existing workspace (foreign key): only a caller
         // without one needs the workspace looked up, which saves members a read on every call
         if (role == null && workspaces.find(workspaceId).isEmpty()) {

@@ -1,6 +1,8 @@
 package com.chatgptconnector.workspace;
 
+import com.chatgptconnector.persistence.RowReader;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -11,6 +13,9 @@ public class WorkspaceRepository {
 
     @PersistenceContext(unitName = "connector")
     EntityManager em;
+
+    @Inject
+    RowReader rows;
 
     public Optional<Workspace> find(String id) {
         return Optional.ofNullable(em.find(Workspace.class, id));
@@ -37,14 +42,11 @@ public class WorkspaceRepository {
         return Optional.ofNullable(em.find(WorkspaceMember.class, new WorkspaceMember.Key(workspaceId, userId)));
     }
 
-    /** The membership row of a user, looked up by username in one query. */
-    public Optional<WorkspaceMember> membership(String workspaceId, String username) {
-        return em.createQuery("select m from WorkspaceMember m, UserAccount u where m.userId = u.id "
-                        + "and m.workspaceId = :ws and u.username = :username", WorkspaceMember.class)
-                .setParameter("ws", workspaceId)
-                .setParameter("username", username)
-                .getResultStream()
-                .findFirst();
+    /** A user's role in a workspace, looked up by username in one read (every request of a signed-in user). */
+    public Optional<WorkspaceRole> roleOf(String workspaceId, String username) {
+        return rows.first("select m.role from workspace_member m join app_user u on u.id = m.user_id "
+                        + "where m.workspace_id = ? and u.username = ?",
+                row -> WorkspaceRole.valueOf(row.getString(1)), workspaceId, username);
     }
 
     public List<Object[]> membersWithNames(String workspaceId) {

@@ -379,6 +379,21 @@ class ConnectorApiIT {
     }
 
     @Test
+    void aChangedOrRemovedMembershipAppliesToTheVeryNextRequest() {
+        Team team = newTeam();
+        String member = "api/workspaces/" + team.workspace() + "/members/" + team.member().username();
+        String audit = chatgpt(team.workspace()) + "/audit";
+        assertProblem(api.get(audit, team.member()), 403, "forbidden");
+        assertEquals(200, api.put(member, OPERATOR, "{\"role\":\"ADMIN\"}").status());
+        assertEquals(200, api.get(audit, team.member()).status(), "promoted: admin at once");
+        assertEquals(200, api.put(member, OPERATOR, "{\"role\":\"MEMBER\"}").status());
+        assertProblem(api.get(audit, team.member()), 403, "forbidden");
+        assertEquals(200, api.get(chatgpt(team.workspace()), team.member()).status());
+        assertEquals(204, api.delete(member, OPERATOR).status());
+        assertProblem(api.get(chatgpt(team.workspace()), team.member()), 404, "workspace_not_found");
+    }
+
+    @Test
     void healthAndOpenApiAreServed() {
         Reply ready = api.get("/health/ready", Auth.ANONYMOUS);
         assertEquals(200, ready.status(), ready::toString);
