@@ -154,6 +154,13 @@ class BuildingBlocksIT {
         assertEquals("You are terse.", sent.getJsonArray("messages").getJsonObject(0).getString("content"));
         assertEquals("Greet Anna from Köln in one sentence.", sent.getJsonArray("messages").getJsonObject(1).getString("content"));
         openai.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions")).withHeader("OpenAI-Organization", equalTo("org-Abc123")));
+
+        assertEquals(200, run(team, team.member(), block, "{\"name\":42,\"city\":true}").status());
+        assertEquals("Greet 42 from true in one sentence.", lastChatRequest().getJsonArray("messages").getJsonObject(1).getString("content"));
+        String runs = chatgpt(team.workspace()) + "/blocks/" + block + "/runs";
+        assertProblem(api.post(runs, team.member(), "{\"variables\": {\"name\": \"An"), 400, "malformed_request");
+        assertProblem(api.post(runs, team.member(), "{\"variables\": [\"Anna\"]}"), 400, "malformed_request");
+        assertProblem(api.post(runs, team.member(), "[]"), 400, "malformed_request");
     }
 
     @Test

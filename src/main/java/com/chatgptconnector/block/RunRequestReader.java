@@ -1,0 +1,70 @@
+package com.chatgptconnector.block;
+
+import static com.chatgptconnector.JsonFactory.JSON;
+
+import com.chatgptconnector.problem.ErrorCode;
+import com.chatgptconnector.problem.ProblemException;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyReader;
+import jakarta.ws.rs.ext.Provider;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reads a block run's body with the JSON-P parser: JSON-B built a deserialisation context on
+ * every run (8.9 KB of a run's allocation). Strings are taken as they are, numbers and booleans
+ * as their JSON text; anything but {@code {"variables": {…}}} is a malformed request.
+ */
+@Provider
+@Consumes(MediaType.APPLICATION_JSON)
+public class RunRequestReader implements MessageBodyReader<BlockResource.RunRequest> {
+
+    @Override
+    public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return type == BlockResource.RunRequest.class;
+    }
+
+    @Override
+    public BlockResource.RunRequest readFrom(Class<BlockResource.RunRequest> type, Type genericType, Annotation[] annotations,
+                                             MediaType mediaType, MultivaluedMap<String, String> headers, InputStream entity)
+            throws IOException {
+        byte[] body = entity.readAllBytes();
+        if (body.length == 0) {
+            return null;
+        }
+        // closing the reader hands its parse buffer back to the provider's pool
+        try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(body))) {
+            JsonObject json = reader.readObject();
+            JsonValue variables = json.get("variables");
+            BlockResource.RunRequest request = new BlockResource.RunRequest();
+            if (variables == null || variables == JsonValue.NULL) {
+                return request;
+            }
+            if (!(variables instanceof JsonObject named)) {
+                throw new ProblemException(ErrorCode.MALFORMED_REQUEST);
+            }
+            request.variables = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonValue> variable : named.entrySet()) {
+                JsonValue value = variable.getValue();
+                request.variables.put(variable.getKey(), value == JsonValue.NULL ? null
+                        : value instanceof JsonString text ? text.getString() : value.toString());
+            }
+            return request;
+        } catch (JsonException e) {
+            // the parser's message may quote the body: not repeated
+            throw new ProblemException(ErrorCode.MALFORMED_REQUEST);
+        }
+    }
+}
