@@ -1,20 +1,19 @@
 package com.chatgptconnector.block;
 
-import static com.chatgptconnector.JsonFactory.JSON;
-
+import com.chatgptconnector.JsonFactory;
 import com.chatgptconnector.problem.ErrorCode;
 import com.chatgptconnector.problem.ProblemException;
+import com.chatgptconnector.problem.RequestBodies;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
@@ -23,9 +22,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Reads a block run's body with the JSON-P parser: JSON-B built a deserialisation context on
- * every run (8.9 KB of a run's allocation). Strings are taken as they are, numbers and booleans
- * as their JSON text; anything but {@code {"variables": {…}}} is a malformed request.
+ * Reads a block run's body with the JSON-P parser, from text read in one array: JSON-B built a
+ * deserialisation context on every run (8.9 KB of a run's allocation). Strings are taken as they
+ * are, numbers and booleans as their JSON text; anything but {@code {"variables": {…}}} is a
+ * malformed request.
  */
 @Provider
 @Consumes(MediaType.APPLICATION_JSON)
@@ -40,13 +40,12 @@ public class RunRequestReader implements MessageBodyReader<BlockResource.RunRequ
     public BlockResource.RunRequest readFrom(Class<BlockResource.RunRequest> type, Type genericType, Annotation[] annotations,
                                              MediaType mediaType, MultivaluedMap<String, String> headers, InputStream entity)
             throws IOException {
-        byte[] body = entity.readAllBytes();
-        if (body.length == 0) {
+        String body = RequestBodies.text(entity, contentLength(headers));
+        if (body.isBlank()) {
             return null;
         }
-        // closing the reader hands its parse buffer back to the provider's pool
-        try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(body))) {
-            JsonObject json = reader.readObject();
+        try {
+            JsonObject json = JsonFactory.readObject(body);
             JsonValue variables = json.get("variables");
             BlockResource.RunRequest request = new BlockResource.RunRequest();
             if (variables == null || variables == JsonValue.NULL) {
@@ -65,6 +64,15 @@ public class RunRequestReader implements MessageBodyReader<BlockResource.RunRequ
         } catch (JsonException e) {
             // the parser's message may quote the body: not repeated
             throw new ProblemException(ErrorCode.MALFORMED_REQUEST);
+        }
+    }
+
+    private static long contentLength(MultivaluedMap<String, String> headers) {
+        try {
+            String length = headers.getFirst(HttpHeaders.CONTENT_LENGTH);
+            return length == null ? -1 : Long.parseLong(length);
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 }

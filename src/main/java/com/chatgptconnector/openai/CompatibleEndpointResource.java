@@ -6,6 +6,7 @@ import com.chatgptconnector.JsonFactory;
 import com.chatgptconnector.problem.ErrorCode;
 import com.chatgptconnector.problem.ProblemException;
 import com.chatgptconnector.problem.Problems;
+import com.chatgptconnector.problem.RequestBodies;
 import com.chatgptconnector.security.Roles;
 import com.chatgptconnector.settings.ActiveSettings;
 import com.chatgptconnector.settings.ActiveSettingsCache;
@@ -109,7 +110,7 @@ public class CompatibleEndpointResource {
                                                      InputStream entity) {
         try {
             Grant grant = access.require(ws, Rule.MEMBER);
-            String body = text(entity, length);
+            String body = RequestBodies.text(entity, length);
             JsonObject request = parse(body);
             String model = request.getString("model", null);
             if (model == null || model.isBlank()) {
@@ -236,20 +237,6 @@ public class CompatibleEndpointResource {
             }
         }
         return defaultMaxOutputTokens;
-    }
-
-    /**
-     * The request body as text, read in one array of its announced length: Jersey's String reader
-     * grows and copies 8 KiB buffers, a twentieth of all allocation on this path.
-     */
-    private static String text(InputStream entity, long length) {
-        try {
-            byte[] bytes = length >= 0 && length <= Integer.MAX_VALUE - 8 ? entity.readNBytes((int) length) : entity.readAllBytes();
-            return new String(bytes, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            // the client broke off while sending
-            throw new ProblemException(ErrorCode.MALFORMED_REQUEST);
-        }
     }
 
     private static JsonObject parse(String body) {

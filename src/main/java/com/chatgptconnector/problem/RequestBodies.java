@@ -5,10 +5,13 @@ import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
- * Bean Validation of request bodies, called by the resources. Not {@code @Valid} on the
+ * Bean Validation of request bodies, called by the resources, and reading a body's text. Not {@code @Valid} on the
  * parameter: in Payara 6.2025 a constraint on a body parameter breaks the generated OpenAPI
  * document (payara/Payara#7649). The constraints stay on the request records.
  */
@@ -27,5 +30,20 @@ public class RequestBodies {
             throw new ConstraintViolationException(violations);
         }
         return body;
+    }
+
+    /**
+     * A request body as text, read in one array of its announced length ({@code -1}: unknown).
+     * Jersey's String reader grows and copies 8 KiB buffers, and a JSON reader on the stream
+     * decodes through another 8 KiB buffer: a twentieth of all allocation on the hot paths.
+     */
+    public static String text(InputStream entity, long length) {
+        try {
+            byte[] bytes = length >= 0 && length <= Integer.MAX_VALUE - 8 ? entity.readNBytes((int) length) : entity.readAllBytes();
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            // the client broke off while sending
+            throw new ProblemException(ErrorCode.MALFORMED_REQUEST);
+        }
     }
 }
