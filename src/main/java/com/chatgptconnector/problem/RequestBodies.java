@@ -11,9 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
- * Bean Validation of request bodies, called by the resources, and reading a body's text. Not {@code @Valid} on the
- * parameter: in Payara 6.2025 a constraint on a body parameter breaks the generated OpenAPI
- * document (payara/Payara#7649). The constraints stay on the request records.
+ * Bean Validation of request bodies, called by the resources, and a body's text. Not
+ * {@code @Valid} on the parameter: in Payara 6.2025 a constraint on a body parameter breaks the
+ * generated OpenAPI document (payara/Payara#7649). The constraints stay on the request records.
  */
 @ApplicationScoped
 public class RequestBodies {
