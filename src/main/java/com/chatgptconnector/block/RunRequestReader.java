@@ -1,10 +1,8 @@
 package com.chatgptconnector.block;
 
-import com.chatgptconnector.JsonFactory;
 import com.chatgptconnector.problem.ErrorCode;
 import com.chatgptconnector.problem.ProblemException;
 import com.chatgptconnector.problem.RequestBodies;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -44,27 +42,21 @@ public class RunRequestReader implements MessageBodyReader<BlockResource.RunRequ
         if (body.isBlank()) {
             return null;
         }
-        try {
-            JsonObject json = JsonFactory.readObject(body);
-            JsonValue variables = json.get("variables");
-            BlockResource.RunRequest request = new BlockResource.RunRequest();
-            if (variables == null || variables == JsonValue.NULL) {
-                return request;
-            }
-            if (!(variables instanceof JsonObject named)) {
-                throw new ProblemException(ErrorCode.MALFORMED_REQUEST);
-            }
-            request.variables = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonValue> variable : named.entrySet()) {
-                JsonValue value = variable.getValue();
-                request.variables.put(variable.getKey(), value == JsonValue.NULL ? null
-                        : value instanceof JsonString text ? text.getString() : value.toString());
-            }
+        JsonValue variables = RequestBodies.jsonObject(body).get("variables");
+        BlockResource.RunRequest request = new BlockResource.RunRequest();
+        if (variables == null || variables == JsonValue.NULL) {
             return request;
-        } catch (JsonException e) {
-            // the parser's message may quote the body: not repeated
+        }
+        if (!(variables instanceof JsonObject named)) {
             throw new ProblemException(ErrorCode.MALFORMED_REQUEST);
         }
+        request.variables = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonValue> variable : named.entrySet()) {
+            JsonValue value = variable.getValue();
+            request.variables.put(variable.getKey(), value == JsonValue.NULL ? null
+                    : value instanceof JsonString text ? text.getString() : value.toString());
+        }
+        return request;
     }
 
     private static long contentLength(MultivaluedMap<String, String> headers) {

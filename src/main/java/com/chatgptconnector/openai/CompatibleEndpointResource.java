@@ -111,7 +111,7 @@ public class CompatibleEndpointResource {
         try {
             Grant grant = access.require(ws, Rule.MEMBER);
             String body = RequestBodies.text(entity, length);
-            JsonObject request = parse(body);
+            JsonObject request = RequestBodies.jsonObject(body);
             String model = request.getString("model", null);
             if (model == null || model.isBlank()) {
                 return done(OpenAiEnvelope.response(400, "You must provide a model parameter.", "invalid_request_error", null));
@@ -237,14 +237,6 @@ public class CompatibleEndpointResource {
             }
         }
         return defaultMaxOutputTokens;
-    }
-
-    private static JsonObject parse(String body) {
-        try {
-            return JsonFactory.readObject(body);
-        } catch (JsonException | IllegalStateException e) {
-            throw new ProblemException(ErrorCode.MALFORMED_REQUEST);
-        }
     }
 
     /** Only the workspace's allowed models, where it restricts them. */

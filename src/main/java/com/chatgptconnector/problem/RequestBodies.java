@@ -1,7 +1,10 @@
 package com.chatgptconnector.problem;
 
+import com.chatgptconnector.JsonFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
@@ -11,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
- * Bean Validation of request bodies, called by the resources, and a body's text. Not
+ * Bean Validation of request bodies, called by the resources, and a body's text and JSON. Not
  * {@code @Valid} on the parameter: in Payara 6.2025 a constraint on a body parameter breaks the
  * generated OpenAPI document (payara/Payara#7649). The constraints stay on the request records.
  */
@@ -43,6 +46,18 @@ public class RequestBodies {
             return new String(bytes, StandardCharsets.UTF_8);
         } catch (IOException e) {
             // the client broke off while sending
+            throw new ProblemException(ErrorCode.MALFORMED_REQUEST);
+        }
+    }
+
+    /**
+     * A request body's JSON object; anything else is a malformed request. The parser's message
+     * may quote the body (and so a key), so it is not repeated.
+     */
+    public static JsonObject jsonObject(String text) {
+        try {
+            return JsonFactory.readObject(text);
+        } catch (JsonException | IllegalStateException e) {
             throw new ProblemException(ErrorCode.MALFORMED_REQUEST);
         }
     }
