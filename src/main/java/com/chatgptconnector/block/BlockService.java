@@ -2,7 +2,9 @@ package com.chatgptconnector.block;
 
 import com.chatgptconnector.audit.AuditAction;
 import com.chatgptconnector.audit.AuditService;
+import com.chatgptconnector.persistence.ChangeStamp;
 import com.chatgptconnector.persistence.RowReader;
+import com.chatgptconnector.persistence.StampedCache;
 import com.chatgptconnector.problem.ErrorCode;
 import com.chatgptconnector.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +32,17 @@ public class BlockService {
     @jakarta.inject.Inject
     RowReader rows;
 
+    @jakarta.inject.Inject
+    ChangeStamp stamp;
+
+    /** Prompts may be long (100,000 characters each): only blocks of up to 4,096 are kept, 2,000 at most. */
+    private final StampedCache<BlockKey, Optional<BlockDefinition>> definitions = new StampedCache<>(2_000,
+            found -> found.map(b -> length(b.systemPrompt()) + length(b.userPrompt()) <= 4_096).orElse(true));
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
+    }
+
     public List<BlockView> list(String workspaceId) {
         return em.createQuery("select b from BuildingBlock b where b.workspaceId = :ws order by b.name", BuildingBlock.class)
                 .setParameter("ws", workspaceId).getResultStream().map(BlockView::of).toList();
@@ -47,8 +60,19 @@ public class BlockService {
                 .orElseThrow(() -> new ProblemException(ErrorCode.NOT_FOUND));
     }
 
-    /** What running a block needs of it, in one plain read: every block run makes it. */
+    /**
+     * What running a block needs of it, in one plain read, made again only after a change stamp
+     * ({@link ChangeStamp}): an edit or a deletion on any instance counts on the next run.
+     */
     public BlockDefinition definition(String workspaceId, String id) {
+        return definitions.get(stamp.current(), new BlockKey(workspaceId, id), this::read)
+                .orElseThrow(() -> new ProblemException(ErrorCode.NOT_FOUND));
+    }
+
+    private record BlockKey(String workspaceId, String id) {
+    }
+
+    private Optional<BlockDefinition> read(BlockKey key) {
         return rows.first("select name, model, system_prompt, user_prompt, temperature, max_output_tokens, response_format "
                         + "from building_block where id = ? and workspace_id = ?",
                 row -> {
@@ -58,8 +82,7 @@ public class BlockService {
                     Integer setMaxOutput = row.wasNull() ? null : maxOutput;
                     return new BlockDefinition(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
                             setTemperature, setMaxOutput, ResponseFormat.valueOf(row.getString(7)));
-                }, id, workspaceId)
-                .orElseThrow(() -> new ProblemException(ErrorCode.NOT_FOUND));
+                }, key.id(), key.workspaceId());
     }
 
     @Transactional

@@ -1,6 +1,8 @@
 package com.chatgptconnector.security;
 
+import com.chatgptconnector.persistence.ChangeStamp;
 import com.chatgptconnector.persistence.RowReader;
+import com.chatgptconnector.persistence.StampedCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -20,9 +22,16 @@ public class UserRepository {
     @Inject
     RowReader rows;
 
+    @Inject
+    ChangeStamp stamp;
+
+    private final StampedCache<String, Optional<Login>> logins = new StampedCache<>(10_000);
+
+    /** Read once a change stamp ({@link ChangeStamp}): a new password or a removed user counts on the next request. */
     public Optional<Login> login(String username) {
-        return rows.first("select username, password_hash, operator from app_user where username = ?",
-                row -> new Login(row.getString(1), row.getString(2), row.getBoolean(3)), username);
+        return logins.get(stamp.current(), username,
+                name -> rows.first("select username, password_hash, operator from app_user where username = ?",
+                        row -> new Login(row.getString(1), row.getString(2), row.getBoolean(3)), name));
     }
 
     public Optional<UserAccount> findByUsername(String username) {

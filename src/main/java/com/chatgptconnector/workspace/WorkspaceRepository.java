@@ -1,6 +1,8 @@
 package com.chatgptconnector.workspace;
 
+import com.chatgptconnector.persistence.ChangeStamp;
 import com.chatgptconnector.persistence.RowReader;
+import com.chatgptconnector.persistence.StampedCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -16,6 +18,11 @@ public class WorkspaceRepository {
 
     @Inject
     RowReader rows;
+
+    @Inject
+    ChangeStamp stamp;
+
+    private final StampedCache<MemberKey, Optional<WorkspaceRole>> roles = new StampedCache<>(10_000);
 
     public Optional<Workspace> find(String id) {
         return Optional.ofNullable(em.find(Workspace.class, id));
@@ -42,11 +49,18 @@ public class WorkspaceRepository {
         return Optional.ofNullable(em.find(WorkspaceMember.class, new WorkspaceMember.Key(workspaceId, userId)));
     }
 
-    /** A user's role in a workspace, looked up by username in one read (every request of a signed-in user). */
+    /**
+     * A user's role in a workspace (every request of a signed-in user), looked up by username in
+     * one read, and read again only after a change stamp ({@link ChangeStamp}).
+     */
     public Optional<WorkspaceRole> roleOf(String workspaceId, String username) {
-        return rows.first("select m.role from workspace_member m join app_user u on u.id = m.user_id "
-                        + "where m.workspace_id = ? and u.username = ?",
-                row -> WorkspaceRole.valueOf(row.getString(1)), workspaceId, username);
+        return roles.get(stamp.current(), new MemberKey(workspaceId, username),
+                key -> rows.first("select m.role from workspace_member m join app_user u on u.id = m.user_id "
+                                + "where m.workspace_id = ? and u.username = ?",
+                        row -> WorkspaceRole.valueOf(row.getString(1)), key.workspaceId(), key.username()));
+    }
+
+    private record MemberKey(String workspaceId, String username) {
     }
 
     public List<Object[]> membersWithNames(String workspaceId) {

@@ -7,11 +7,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.chatgptconnector.it.Api.Auth;
 import com.chatgptconnector.it.Api.Reply;
 import com.chatgptconnector.it.Fixtures.Team;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URL;
@@ -21,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -157,4 +161,43 @@ class TwoInstancesIT {
         assertEquals("chatgpt_not_activated", refused.json().getJsonObject("error").getString("code"));
     }
 
+    @Test
+    void aBlockEditAMembershipRemovalAndANewUserOnOneInstanceCountOnTheNextRequestOnTheOther() {
+        Fixtures onA = new Fixtures(a);
+        Team team = onA.activeTeamWithKey(TestKeys.GOOD, null, null);
+        openai.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(BuildingBlocksIT.completion("hi", 5, 1))));
+        Reply created = a.post(chatgpt(team.workspace()) + "/blocks", team.admin(),
+                "{\"name\":\"Greeting\",\"model\":\"gpt-4o-mini\",\"userPrompt\":\"Say {{x}}\"}");
+        assertEquals(201, created.status(), created::toString);
+        String block = chatgpt(team.workspace()) + "/blocks/" + created.json().getString("id");
+        String variables = "{\"variables\":{\"x\":\"hello\"}}";
+
+        // B reads (and keeps) the user, the membership, the settings and the block
+        assertEquals(200, b.post(block + "/runs", team.member(), variables).status());
+        assertEquals(200, b.post(block + "/runs", team.member(), variables).status());
+        assertTrue(lastPromptSent().contains("Say hello"), this::lastPromptSent);
+
+        String etag = a.get(block, team.admin()).header("ETag");
+        assertEquals(200, a.put(block, team.admin(), "{\"name\":\"Greeting\",\"model\":\"gpt-4o-mini\",\"userPrompt\":\"Shout {{x}}\"}",
+                "If-Match", etag).status());
+        assertEquals(200, b.post(block + "/runs", team.member(), variables).status());
+        assertTrue(lastPromptSent().contains("Shout hello"), this::lastPromptSent);
+
+        assertEquals(204, a.delete("api/workspaces/" + team.workspace() + "/members/" + team.member().username(), team.admin()).status());
+        Reply removed = b.post(block + "/runs", team.member(), variables);
+        assertEquals(404, removed.status(), removed::toString);
+
+        // an unknown name B has just refused becomes a user on A, and signs in on B at once
+        Auth newcomer = new Auth("newcomer-" + UUID.randomUUID().toString().substring(0, 8), Fixtures.PASSWORD);
+        assertEquals(401, b.get("api/me", newcomer).status());
+        assertEquals(201, a.post("api/users", OPERATOR, "{\"username\":\"" + newcomer.username() + "\",\"password\":\""
+                + Fixtures.PASSWORD + "\"}").status());
+        assertEquals(200, b.get("api/me", newcomer).status());
+    }
+
+    private String lastPromptSent() {
+        List<LoggedRequest> sent = openai.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions")));
+        return sent.get(sent.size() - 1).getBodyAsString();
+    }
 }
