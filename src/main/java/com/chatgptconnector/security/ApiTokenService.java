@@ -4,11 +4,15 @@ import com.chatgptconnector.audit.AuditAction;
 import com.chatgptconnector.audit.AuditService;
 import com.chatgptconnector.problem.ErrorCode;
 import com.chatgptconnector.problem.ProblemException;
+import com.chatgptconnector.persistence.ChangeStamp;
 import com.chatgptconnector.persistence.ConnectorDatabase;
+import com.chatgptconnector.persistence.RowReader;
+import com.chatgptconnector.persistence.StampedCache;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,9 +20,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,8 +28,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -72,6 +76,16 @@ public class ApiTokenService {
     @jakarta.inject.Inject
     AuditService audit;
 
+    @jakarta.inject.Inject
+    RowReader rows;
+
+    @jakarta.inject.Inject
+    ChangeStamp stamp;
+
+    /** Known tokens only: unknown strings are read each time, and cannot crowd the real ones out. */
+    private final StampedCache<String, Optional<KnownToken>> known = new StampedCache<>(10_000, Optional::isPresent);
+    private final Map<String, Instant> touched = new ConcurrentHashMap<>();
+
     @Transactional
     public CreatedToken create(String workspaceId, String name, String actor) {
         byte[] secret = new byte[32];
@@ -105,49 +119,61 @@ public class ApiTokenService {
 
     /**
      * The identity behind a presented token, if it exists and is not revoked. Runs on every
-     * request of the OpenAI-compatible endpoint, so it is one indexed read by plain JDBC, outside
-     * any transaction, and a write at most once a minute; a revocation applies to the next request.
+     * request of the OpenAI-compatible endpoint: the token's row is read again only after a
+     * change stamp ({@link ChangeStamp}), which a new, revoked or deleted token raises on any
+     * instance, so a revocation applies to the next request. "Last used" is written at most once
+     * a minute (an instance), and leaves the stamp alone.
      */
     public Optional<TokenIdentity> authenticate(String presented) {
         if (presented == null || !presented.startsWith(PREFIX) || presented.length() > 200) {
             return Optional.empty();
         }
-        try (Connection connection = dataSource.getConnection()) {
-            String id;
-            String name;
-            String workspaceId;
-            java.sql.Timestamp lastUsed;
-            try (PreparedStatement query = connection.prepareStatement("select id, name, workspace_id, last_used_at "
-                    + "from workspace_api_token where token_hash = ? and revoked_at is null")) {
-                query.setString(1, hash(presented));
-                try (ResultSet row = query.executeQuery()) {
-                    if (!row.next()) {
-                        return Optional.empty();
-                    }
-                    id = row.getString(1);
-                    name = row.getString(2);
-                    workspaceId = row.getString(3);
-                    lastUsed = row.getTimestamp(4);
-                }
-            }
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-            if (lastUsed == null || lastUsed.toInstant().isBefore(now.toInstant().minus(LAST_USE_RESOLUTION))) {
-                // "last used" to the minute: one write a minute, not one a request
-                try (PreparedStatement touch = connection.prepareStatement(
-                        "update workspace_api_token set last_used_at = ? where id = ?")) {
-                    touch.setObject(1, now);
-                    touch.setString(2, id);
-                    touch.executeUpdate();
-                }
-                if (!connection.getAutoCommit()) {
-                    connection.commit();
-                }
-            }
-            return Optional.of(new TokenIdentity(id, name, workspaceId));
-        } catch (SQLException e) {
+        try {
+            Optional<KnownToken> token = known.get(stamp.current(), hash(presented), this::read);
+            token.ifPresent(this::noteUse);
+            return token.map(KnownToken::identity);
+        } catch (PersistenceException e) {
             // fail closed: a token that cannot be checked does not authenticate
             LOG.log(Level.WARNING, "API token check failed: {0}", e.getMessage());
             return Optional.empty();
+        }
+    }
+
+    private record KnownToken(TokenIdentity identity, Instant lastUsed) {
+    }
+
+    private Optional<KnownToken> read(String tokenHash) {
+        return rows.first("select id, name, workspace_id, last_used_at from workspace_api_token "
+                        + "where token_hash = ? and revoked_at is null",
+                row -> {
+                    java.sql.Timestamp lastUsed = row.getTimestamp(4);
+                    return new KnownToken(new TokenIdentity(row.getString(1), row.getString(2), row.getString(3)),
+                            lastUsed == null ? null : lastUsed.toInstant());
+                }, tokenHash);
+    }
+
+    private void noteUse(KnownToken token) {
+        String id = token.identity().id();
+        Instant now = Instant.now(Clock.systemUTC());
+        Instant last = touched.getOrDefault(id, token.lastUsed());
+        if (last != null && last.isAfter(now.minus(LAST_USE_RESOLUTION))) {
+            return;
+        }
+        // "last used" to the minute: one write a minute, not one a request
+        if (touched.size() >= 10_000) {
+            touched.clear();
+        }
+        touched.put(id, now);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement touch = connection.prepareStatement("update workspace_api_token set last_used_at = ? where id = ?")) {
+            touch.setObject(1, now.atOffset(ZoneOffset.UTC));
+            touch.setString(2, id);
+            touch.executeUpdate();
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("last use not written: " + e.getSQLState(), e);
         }
     }
 

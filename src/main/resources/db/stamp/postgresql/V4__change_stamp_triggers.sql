@@ -1,5 +1,5 @@
 -- Raise the change stamp (V3) in the transaction of every statement that changes users,
--- workspaces, memberships, ChatGPT settings or building blocks.
+-- workspaces, memberships, ChatGPT settings, building blocks or API tokens.
 
 create function raise_change_stamp() returns trigger language plpgsql as $$
 begin
@@ -18,3 +18,6 @@ create trigger chatgpt_settings_changed after insert or update or delete on chat
     for each statement execute function raise_change_stamp();
 create trigger building_block_changed after insert or update or delete on building_block
     for each statement execute function raise_change_stamp();
+-- a token's "last used" changes on requests, once a minute: that alone leaves the stamp
+create trigger workspace_api_token_changed after insert or delete or update of token_hash, workspace_id, revoked_at
+    on workspace_api_token for each statement execute function raise_change_stamp();

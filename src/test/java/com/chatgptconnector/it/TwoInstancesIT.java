@@ -162,7 +162,7 @@ class TwoInstancesIT {
     }
 
     @Test
-    void aBlockEditAMembershipRemovalAndANewUserOnOneInstanceCountOnTheNextRequestOnTheOther() {
+    void aBlockEditAMembershipRemovalANewUserAndARevokedTokenOnOneInstanceCountOnTheNextRequestOnTheOther() {
         Fixtures onA = new Fixtures(a);
         Team team = onA.activeTeamWithKey(TestKeys.GOOD, null, null);
         openai.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
@@ -194,6 +194,16 @@ class TwoInstancesIT {
         assertEquals(201, a.post("api/users", OPERATOR, "{\"username\":\"" + newcomer.username() + "\",\"password\":\""
                 + Fixtures.PASSWORD + "\"}").status());
         assertEquals(200, b.get("api/me", newcomer).status());
+
+        // a token B knows, revoked on A, no longer opens B's OpenAI-compatible endpoint
+        Reply token = a.post(chatgpt(team.workspace()) + "/tokens", team.admin(), "{\"name\":\"ci\"}");
+        assertEquals(201, token.status(), token::toString);
+        String bearer = "Bearer " + token.json().getString("token");
+        String compatible = "api/workspaces/" + team.workspace() + "/openai/v1/chat/completions";
+        String chat = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+        assertEquals(200, b.post(compatible, Auth.ANONYMOUS, chat, "Authorization", bearer).status());
+        assertEquals(204, a.delete(chatgpt(team.workspace()) + "/tokens/" + token.json().getString("id"), team.admin()).status());
+        assertEquals(401, b.post(compatible, Auth.ANONYMOUS, chat, "Authorization", bearer).status());
     }
 
     private String lastPromptSent() {

@@ -47,7 +47,7 @@ class ChangeStampTriggersTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
-    void everyChangeToUsersWorkspacesMembersSettingsOrBlocksRaisesTheStampAndRequestTrafficDoesNot(String name, DataSource db)
+    void everyChangeToUsersWorkspacesMembersSettingsBlocksOrTokensRaisesTheStampAndRequestTrafficDoesNot(String name, DataSource db)
             throws SQLException {
         DatabaseMigration migration = new DatabaseMigration();
         migration.dataSource = db;
@@ -68,6 +68,13 @@ class ChangeStampTriggersTest {
             raises(s, "update building_block set user_prompt = 'Say ho' where id = 'b1'");
             raises(s, "delete from building_block where id = 'b1'");
             raises(s, "delete from workspace_member where user_id = 1");
+            raises(s, "insert into workspace_api_token (id, workspace_id, name, token_hash, token_prefix, created_at, created_by) "
+                    + "values ('t1', '" + ws + "', 'n', 'hash', 'cct_ab', " + now + ", 'ada')");
+            long beforeUse = stamp(s);
+            assertEquals(1, s.executeUpdate("update workspace_api_token set last_used_at = " + now + " where id = 't1'"));
+            assertEquals(beforeUse, stamp(s), name + ": a token's last use, written by requests, leaves the stamp");
+            raises(s, "update workspace_api_token set revoked_at = " + now + " where id = 't1'");
+            raises(s, "delete from workspace_api_token where id = 't1'");
 
             // what requests write leaves every cache valid
             long before = stamp(s);
