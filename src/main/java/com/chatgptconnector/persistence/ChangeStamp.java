@@ -7,11 +7,11 @@ import jakarta.persistence.PersistenceException;
 
 /**
  * The database's change stamp (migrations V3, V4): a counter that every statement changing users,
- * workspaces, memberships, ChatGPT settings or building blocks raises in its own transaction, by
- * trigger, so no write path can forget it and every instance sees it. A request reads it once;
- * rows cached under the same stamp ({@link StampedCache}) are then exactly what a read would find,
- * which spares a block run three of its four reads without ever serving a stale role, key state
- * or prompt.
+ * workspaces, memberships, ChatGPT settings, building blocks or API tokens raises in its own
+ * transaction, by trigger, so no write path can forget it and every instance sees it. A request
+ * reads it once; rows cached under the same stamp ({@link StampedCache}) are then exactly what a
+ * read would find, which leaves a request this one read without ever serving a stale role,
+ * token, key state or prompt.
  */
 @ApplicationScoped
 public class ChangeStamp {

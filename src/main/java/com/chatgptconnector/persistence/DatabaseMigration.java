@@ -4,7 +4,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -36,8 +35,7 @@ public class DatabaseMigration {
 
     private String vendor() {
         try (Connection connection = dataSource.getConnection()) {
-            String product = connection.getMetaData().getDatabaseProductName();
-            return product.toLowerCase(Locale.ROOT).contains("postgres") ? "postgresql" : "h2";
+            return ConnectorDatabase.isPostgres(connection) ? "postgresql" : "h2";
         } catch (SQLException e) {
             throw new IllegalStateException("The database cannot be reached: " + e.getSQLState(), e);
         }

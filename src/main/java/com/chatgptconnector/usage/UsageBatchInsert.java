@@ -54,8 +54,7 @@ public class UsageBatchInsert {
 
     private String nextId(Connection connection) throws SQLException {
         if (nextId == null) {
-            nextId = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")
-                    ? "nextval('usage_record_seq')" : "next value for usage_record_seq";
+            nextId = ConnectorDatabase.isPostgres(connection) ? "nextval('usage_record_seq')" : "next value for usage_record_seq";
         }
         return nextId;
     }
