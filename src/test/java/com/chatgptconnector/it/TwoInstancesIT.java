@@ -150,13 +150,11 @@ class TwoInstancesIT {
     void aSuspensionOnOneInstanceRefusesTheNextRequestOnTheOther() {
         Fixtures onA = new Fixtures(a);
         Team team = onA.activeTeamWithKey(TestKeys.GOOD, null, null);
-        openai.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(BuildingBlocksIT.completion("hi", 5, 1))));
-        String path = "api/workspaces/" + team.workspace() + "/openai/v1/chat/completions";
-        String body = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
-        assertEquals(200, b.post(path, team.member(), body).status());
+        openAiAnswersEveryChat();
+        String path = compatible(team);
+        assertEquals(200, b.post(path, team.member(), HELLO).status());
         assertEquals(200, a.post(chatgpt(team.workspace()) + "/suspension", OPERATOR, null).status());
-        Reply refused = b.post(path, team.member(), body);
+        Reply refused = b.post(path, team.member(), HELLO);
         assertEquals(403, refused.status(), refused::toString);
         assertEquals("chatgpt_not_activated", refused.json().getJsonObject("error").getString("code"));
     }
@@ -165,8 +163,7 @@ class TwoInstancesIT {
     void aBlockEditAMembershipRemovalANewUserAndARevokedTokenOnOneInstanceCountOnTheNextRequestOnTheOther() {
         Fixtures onA = new Fixtures(a);
         Team team = onA.activeTeamWithKey(TestKeys.GOOD, null, null);
-        openai.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(BuildingBlocksIT.completion("hi", 5, 1))));
+        openAiAnswersEveryChat();
         Reply created = a.post(chatgpt(team.workspace()) + "/blocks", team.admin(),
                 "{\"name\":\"Greeting\",\"model\":\"gpt-4o-mini\",\"userPrompt\":\"Say {{x}}\"}");
         assertEquals(201, created.status(), created::toString);
@@ -199,11 +196,20 @@ class TwoInstancesIT {
         Reply token = a.post(chatgpt(team.workspace()) + "/tokens", team.admin(), "{\"name\":\"ci\"}");
         assertEquals(201, token.status(), token::toString);
         String bearer = "Bearer " + token.json().getString("token");
-        String compatible = "api/workspaces/" + team.workspace() + "/openai/v1/chat/completions";
-        String chat = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
-        assertEquals(200, b.post(compatible, Auth.ANONYMOUS, chat, "Authorization", bearer).status());
+        assertEquals(200, b.post(compatible(team), Auth.ANONYMOUS, HELLO, "Authorization", bearer).status());
         assertEquals(204, a.delete(chatgpt(team.workspace()) + "/tokens/" + token.json().getString("id"), team.admin()).status());
-        assertEquals(401, b.post(compatible, Auth.ANONYMOUS, chat, "Authorization", bearer).status());
+        assertEquals(401, b.post(compatible(team), Auth.ANONYMOUS, HELLO, "Authorization", bearer).status());
+    }
+
+    private static final String HELLO = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+
+    private static String compatible(Team team) {
+        return "api/workspaces/" + team.workspace() + "/openai/v1/chat/completions";
+    }
+
+    private static void openAiAnswersEveryChat() {
+        openai.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(BuildingBlocksIT.completion("hi", 5, 1))));
     }
 
     private String lastPromptSent() {
