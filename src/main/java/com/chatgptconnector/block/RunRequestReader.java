@@ -29,6 +29,8 @@ import java.util.Map;
 @Consumes(MediaType.APPLICATION_JSON)
 public class RunRequestReader implements MessageBodyReader<BlockResource.RunRequest> {
 
+    private final long maxBodyBytes = RequestBodies.configuredMaxBodyBytes();
+
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
         return type == BlockResource.RunRequest.class;
@@ -38,7 +40,7 @@ public class RunRequestReader implements MessageBodyReader<BlockResource.RunRequ
     public BlockResource.RunRequest readFrom(Class<BlockResource.RunRequest> type, Type genericType, Annotation[] annotations,
                                              MediaType mediaType, MultivaluedMap<String, String> headers, InputStream entity)
             throws IOException {
-        String body = RequestBodies.text(entity, contentLength(headers));
+        String body = RequestBodies.text(entity, contentLength(headers), maxBodyBytes);
         if (body.isBlank()) {
             return null;
         }

@@ -87,6 +87,8 @@ public class CompatibleEndpointResource {
     @ConfigProperty(name = "connector.usage.default-max-output-tokens", defaultValue = "1024")
     int defaultMaxOutputTokens;
 
+    private final long maxBodyBytes = RequestBodies.configuredMaxBodyBytes();
+
     @GET
     @Path("models")
     @Produces(MediaType.APPLICATION_JSON)
@@ -110,7 +112,7 @@ public class CompatibleEndpointResource {
                                                      InputStream entity) {
         try {
             Grant grant = access.require(ws, Rule.MEMBER);
-            String body = RequestBodies.text(entity, length);
+            String body = RequestBodies.text(entity, length, maxBodyBytes);
             JsonObject request = RequestBodies.jsonObject(body);
             String model = request.getString("model", null);
             if (model == null || model.isBlank()) {

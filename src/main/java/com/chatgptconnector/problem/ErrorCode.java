@@ -28,6 +28,7 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED(405, false),
     NOT_ACCEPTABLE(406, false),
     UNSUPPORTED_MEDIA_TYPE(415, false),
+    REQUEST_TOO_LARGE(413, false),
     MALFORMED_REQUEST(400, false),
     VALIDATION_FAILED(400, false),
     INVALID_STATE_TRANSITION(409, false),

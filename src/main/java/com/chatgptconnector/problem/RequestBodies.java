@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Bean Validation of request bodies, called by the resources, and a body's text and JSON. Not
@@ -35,19 +36,54 @@ public class RequestBodies {
         return body;
     }
 
+    /** The configuration key of the largest body the compatible endpoint and block runs accept. */
+    public static final String MAX_BODY_BYTES = "connector.request.max-body-bytes";
+    static final long DEFAULT_MAX_BODY_BYTES = 4L * 1024 * 1024;
+
+    /**
+     * The configured largest body, read once by each caller. A body is held whole (as bytes, text
+     * and parsed JSON) until it is sent on, so under thousands of requests in flight one client's
+     * oversized bodies would otherwise exhaust the heap every workspace shares.
+     */
+    public static long configuredMaxBodyBytes() {
+        return ConfigProvider.getConfig().getOptionalValue(MAX_BODY_BYTES, Long.class).orElse(DEFAULT_MAX_BODY_BYTES);
+    }
+
     /**
      * A request body as text, read in one array of its announced length ({@code -1}: unknown).
      * Jersey's String reader grows and copies 8 KiB buffers, and a JSON reader on the stream
      * decodes through another 8 KiB buffer: a twentieth of all allocation on the hot paths.
+     * A body longer than {@code maxBytes} is refused and never held: see {@link #tooLarge}.
      */
-    public static String text(InputStream entity, long length) {
+    public static String text(InputStream entity, long length, long maxBytes) {
         try {
-            byte[] bytes = length >= 0 && length <= Integer.MAX_VALUE - 8 ? entity.readNBytes((int) length) : entity.readAllBytes();
+            if (length > maxBytes) {
+                throw tooLarge(entity, maxBytes);
+            }
+            byte[] bytes = length >= 0 ? entity.readNBytes((int) length) : entity.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+            if (bytes.length > maxBytes) {
+                throw tooLarge(entity, maxBytes);
+            }
             return new String(bytes, StandardCharsets.UTF_8);
         } catch (IOException e) {
             // the client broke off while sending
             throw new ProblemException(ErrorCode.MALFORMED_REQUEST);
         }
+    }
+
+    /**
+     * The refusal of an oversized body, after reading and dropping what follows, up to three
+     * times the limit: most clients (the JDK's, the SDKs') send the whole body before they read
+     * an answer, and a connection closed under a body still being sent reaches them as a broken
+     * connection instead of the 413. Beyond that the container closes the connection.
+     */
+    private static ProblemException tooLarge(InputStream entity, long maxBytes) throws IOException {
+        byte[] sink = new byte[8192];
+        long left = 3 * maxBytes;
+        for (int n; left > 0 && (n = entity.read(sink, 0, (int) Math.min(sink.length, left))) > 0; ) {
+            left -= n;
+        }
+        return new ProblemException(ErrorCode.REQUEST_TOO_LARGE, maxBytes / 1024);
     }
 
     /**

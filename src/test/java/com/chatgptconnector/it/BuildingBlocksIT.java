@@ -309,6 +309,33 @@ class BuildingBlocksIT {
     }
 
     @Test
+    void aBodyOverTheLimitIsRefusedWith413AndNeverReachesOpenAi() {
+        Team team = fixtures.activeTeamWithKey(TestKeys.GOOD, null, null);
+        String block = createBlock(team, "Echo", "Repeat {{text}}", "text");
+        // the default limit is 4 MiB; this body is one byte over it
+        String prefix = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"";
+        String suffix = "\"}]}";
+        String oversized = prefix + "a".repeat(4 * 1024 * 1024 + 1 - prefix.length() - suffix.length()) + suffix;
+        String path = "api/workspaces/" + team.workspace() + "/openai/v1/chat/completions";
+
+        Reply compatible = api.post(path, team.member(), oversized);
+        assertEquals(413, compatible.status(), compatible::toString);
+        assertEquals("request_too_large", compatible.json().getJsonObject("error").getString("code"));
+        assertEquals("invalid_request_error", compatible.json().getJsonObject("error").getString("type"));
+
+        String runs = chatgpt(team.workspace()) + "/blocks/" + block + "/runs";
+        Reply run = api.post(runs, team.member(), "{\"variables\":{\"text\":\"" + "a".repeat(4 * 1024 * 1024) + "\"}}",
+                "Accept-Language", "de");
+        assertProblem(run, 413, "request_too_large");
+        assertTrue(run.json().getString("detail").contains("4096 KiB"), run::toString);
+        assertEquals(0, openai.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))).size(), "OpenAI is not called");
+
+        String justUnder = prefix + "a".repeat(4 * 1024 * 1024 - prefix.length() - suffix.length()) + suffix;
+        assertEquals(200, api.post(path, team.member(), justUnder).status(), "a body at the limit is sent on");
+        assertEquals(200, run(team, team.member(), block, "{\"text\":\"hello\"}").status());
+    }
+
+    @Test
     void theTokenLimitStopsTheNextRequestExactlyAtTheLine() throws Exception {
         Team team = fixtures.activeTeamWithKey(TestKeys.GOOD, null, null);
         String body = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"Count to three\"}],\"max_tokens\":100}";
