@@ -270,7 +270,7 @@ public class CompatibleEndpointResource {
             case UNAUTHORIZED -> "authentication_error";
             case FORBIDDEN, CHATGPT_NOT_ACTIVATED, WORKSPACE_NOT_FOUND -> "permission_error";
             case TOKEN_LIMIT_REACHED, RATE_LIMITED -> "rate_limit_error";
-            case OPENAI_UNAVAILABLE, OPENAI_TIMEOUT, INTERNAL_ERROR -> "server_error";
+            case OPENAI_UNAVAILABLE, OPENAI_TIMEOUT, INTERNAL_ERROR, SERVICE_BUSY -> "server_error";
             default -> "invalid_request_error";
         };
         return withRetryAfter(OpenAiEnvelope.response(e.code().status(), message, type, e.code().code()), e);

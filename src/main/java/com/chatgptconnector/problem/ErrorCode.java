@@ -29,6 +29,7 @@ public enum ErrorCode {
     NOT_ACCEPTABLE(406, false),
     UNSUPPORTED_MEDIA_TYPE(415, false),
     REQUEST_TOO_LARGE(413, false),
+    SERVICE_BUSY(503, true),
     MALFORMED_REQUEST(400, false),
     VALIDATION_FAILED(400, false),
     INVALID_STATE_TRANSITION(409, false),

@@ -22,6 +22,13 @@ public class MalformedBodyMapper implements ExceptionMapper<ProcessingException>
 
     @Override
     public Response toResponse(ProcessingException e) {
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof ProblemException problem) {
+                // a refusal raised while the body was read, such as a full body budget
+                return Problems.response(problem.code(), Messages.pick(headers.getAcceptableLanguages()),
+                        problem.extensions(), problem.detailArgs());
+            }
+        }
         if (!causedByJson(e)) {
             return FallbackExceptionMapper.internalError(e, headers);
         }

@@ -34,7 +34,13 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URL;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -333,6 +339,47 @@ class BuildingBlocksIT {
         String justUnder = prefix + "a".repeat(4 * 1024 * 1024 - prefix.length() - suffix.length()) + suffix;
         assertEquals(200, api.post(path, team.member(), justUnder).status(), "a body at the limit is sent on");
         assertEquals(200, run(team, team.member(), block, "{\"text\":\"hello\"}").status());
+    }
+
+    @Test
+    void bodiesPastTheInstancesBudgetAreAnswered503UntilEarlierOnesEnd() throws Exception {
+        Team team = fixtures.activeTeamWithKey(TestKeys.GOOD, null, null);
+        // OpenAI takes a second (the tests' read timeout is two), so all eight bodies are held at once
+        openai.stubFor(chat(TestKeys.GOOD).atPriority(1).willReturn(json(200, sample("chat-completion.json")).withFixedDelay(1000)));
+        String prefix = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"";
+        String body = prefix + "a".repeat(3 * 1024 * 1024) + "\"}]}";
+        String path = "api/workspaces/" + team.workspace() + "/openai/v1/chat/completions";
+
+        // the default budget is 16 MiB: five bodies of 3 MiB fit, the sixth does not
+        List<Reply> replies = inParallel(8, () -> api.post(path, team.member(), body));
+        List<Reply> busy = replies.stream().filter(r -> r.status() == 503).toList();
+        assertEquals(5, replies.stream().filter(r -> r.status() == 200).count(), replies::toString);
+        assertEquals(3, busy.size(), replies::toString);
+        assertEquals("service_busy", busy.get(0).json().getJsonObject("error").getString("code"));
+        assertEquals("1", busy.get(0).headers().firstValue("retry-after").orElse(null), "SDKs wait and retry");
+        assertEquals(5, openai.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))).size(), "refused bodies are not sent");
+
+        // every claim came back when its request ended
+        assertEquals(5, inParallel(5, () -> api.post(path, team.member(), body)).stream().filter(r -> r.status() == 200).count());
+        String runs = chatgpt(team.workspace()) + "/blocks/" + createBlock(team, "Hello", "Sag Hallo zu {{name}}", "text") + "/runs";
+        assertEquals(200, api.post(runs, team.member(), "{\"variables\":{\"name\":\"Anna\"}}").status());
+    }
+
+    static List<Reply> inParallel(int n, Callable<Reply> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            List<Future<Reply>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(pool.submit(call));
+            }
+            List<Reply> replies = new ArrayList<>();
+            for (Future<Reply> f : futures) {
+                replies.add(f.get(60, TimeUnit.SECONDS));
+            }
+            return replies;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
