@@ -91,19 +91,10 @@ public class BodyBudgetFilter extends HttpFilter {
                 return;
             }
             if (!budget.claim(need)) {
-                drain();
+                RequestBodies.dropRest(getRequest().getInputStream(), RequestBodies.configuredMaxBodyBytes());
                 throw new ProblemException(ErrorCode.SERVICE_BUSY, Map.of("retryAfterSeconds", 1));
             }
             claimed += need;
-        }
-
-        private void drain() throws IOException {
-            ServletInputStream in = getRequest().getInputStream();
-            byte[] sink = new byte[8192];
-            long left = RequestBodies.configuredMaxBodyBytes() * 3;
-            for (int n; left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0; ) {
-                left -= n;
-            }
         }
 
         @Override

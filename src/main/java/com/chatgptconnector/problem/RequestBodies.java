@@ -53,7 +53,7 @@ public class RequestBodies {
      * A request body as text, read in one array of its announced length ({@code -1}: unknown).
      * Jersey's String reader grows and copies 8 KiB buffers, and a JSON reader on the stream
      * decodes through another 8 KiB buffer: a twentieth of all allocation on the hot paths.
-     * A body longer than {@code maxBytes} is refused and never held: see {@link #tooLarge}.
+     * A body longer than {@code maxBytes} is refused and never held: see {@link #dropRest}.
      */
     public static String text(InputStream entity, long length, long maxBytes) {
         try {
@@ -71,19 +71,23 @@ public class RequestBodies {
         }
     }
 
-    /**
-     * The refusal of an oversized body, after reading and dropping what follows, up to three
-     * times the limit: most clients (the JDK's, the SDKs') send the whole body before they read
-     * an answer, and a connection closed under a body still being sent reaches them as a broken
-     * connection instead of the 413. Beyond that the container closes the connection.
-     */
     private static ProblemException tooLarge(InputStream entity, long maxBytes) throws IOException {
+        dropRest(entity, maxBytes);
+        return new ProblemException(ErrorCode.REQUEST_TOO_LARGE, maxBytes / 1024);
+    }
+
+    /**
+     * Reads and drops what follows of a refused body, up to three times the limit: most clients
+     * (the JDK's, the SDKs') send the whole body before they read an answer, and a connection
+     * closed under a body still being sent reaches them as a broken connection instead of the
+     * refusal. Beyond that the container closes the connection.
+     */
+    static void dropRest(InputStream entity, long maxBytes) throws IOException {
         byte[] sink = new byte[8192];
         long left = 3 * maxBytes;
         for (int n; left > 0 && (n = entity.read(sink, 0, (int) Math.min(sink.length, left))) > 0; ) {
             left -= n;
         }
-        return new ProblemException(ErrorCode.REQUEST_TOO_LARGE, maxBytes / 1024);
     }
 
     /**
