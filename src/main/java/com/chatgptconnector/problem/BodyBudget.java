@@ -37,7 +37,7 @@ public class BodyBudget {
         held.addAndGet(-bytes);
     }
 
-    /** For the tests and the metrics of an operator who wonders. */
+    /** What is held now (the tests read it). */
     public long held() {
         return held.get();
     }
