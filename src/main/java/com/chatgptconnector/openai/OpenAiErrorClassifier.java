@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 
 /**
  * Maps every failed call toward OpenAI onto the error catalogue of DESIGN.md.
@@ -125,6 +126,7 @@ public class OpenAiErrorClassifier {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable cause = t; cause != null && seen.add(cause); cause = cause.getCause()) {
             if (cause instanceof HttpTimeoutException
+                    || cause instanceof ConnectTimeoutException
                     || cause instanceof SocketTimeoutException
                     || cause instanceof TimeoutException
                     || isNamed(cause.getClass(), FAULT_TOLERANCE_TIMEOUT)) {

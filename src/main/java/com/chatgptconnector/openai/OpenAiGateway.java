@@ -3,28 +3,48 @@ package com.chatgptconnector.openai;
 import com.chatgptconnector.problem.ErrorCode;
 import com.chatgptconnector.settings.StoredCredentials;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
+import org.apache.hc.client5.http.async.methods.SimpleResponseConsumer;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.TlsConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
+import org.apache.hc.core5.pool.PoolReusePolicy;
+import org.apache.hc.core5.util.Timeout;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -35,18 +55,27 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * that does not end in a 2xx. MicroProfile's {@code @Retry} cannot wait what OpenAI asks for,
  * and its breaker is shared by all workspaces, hence this small loop.
  *
- * <p>The transport is the JDK's {@link HttpClient}, not the MicroProfile REST Client: on Payara
- * the latter runs on {@code HttpURLConnection}, which silently repeats a request whose
- * connection was reset (a chat completion could be billed twice, and our retry count would be
- * wrong) and sends a null header as an empty one. Both showed up in the tests against the fake
- * OpenAI. The JDK client does neither, has real connect and response timeouts, and is
- * asynchronous: a call in flight holds no thread (see {@link OpenAiThreads}), which is what lets
- * thousands of slow OpenAI answers be waited for at once.
+ * <p>The transport is Apache HttpClient 5's asynchronous client, not the MicroProfile REST
+ * Client: on Payara the latter runs on {@code HttpURLConnection}, which silently repeats a
+ * request whose connection was reset (a chat completion could be billed twice, and our retry
+ * count would be wrong) and sends a null header as an empty one. Both showed up in the tests
+ * against the fake OpenAI; here automatic retries are off. A call in flight holds no thread (see
+ * {@link OpenAiThreads}), which is what lets thousands of slow OpenAI answers be waited for at
+ * once. Not the JDK's own client either: its pool hands out the connection that has been idle
+ * longest, so after a burst every call cycles through all the burst's connections and keeps their
+ * bookkeeping alive, and it can be bounded only by closing connections it will need again a moment
+ * later (README, Benchmark, "Idle connections to OpenAI"). This pool hands out the most recently
+ * used connection first and closes those left idle for {@link #IDLE_TIMEOUT}.
  */
 @ApplicationScoped
 public class OpenAiGateway {
 
     private static final Logger LOG = Logger.getLogger(OpenAiGateway.class.getName());
+    /** How long a connection to OpenAI is kept for reuse once no call needs it. */
+    static final Timeout IDLE_TIMEOUT = Timeout.ofSeconds(60);
+    /** No call should wait for a connection: the bulkheads bound what is in flight. */
+    private static final int MAX_CONNECTIONS = 100_000;
+    private static final ContentType JSON = ContentType.create("application/json");
 
     @Inject
     @ConfigProperty(name = "connector.openai.base-url", defaultValue = "https://api.openai.com/v1")
@@ -92,29 +121,48 @@ public class OpenAiGateway {
     private final OpenAiErrorClassifier classifier = new OpenAiErrorClassifier();
     private final Map<String, Semaphore> bulkheads = new ConcurrentHashMap<>();
     private URI base;
-    private HttpClient http;
+    private CloseableHttpAsyncClient http;
     private Backoff backoff;
 
     @PostConstruct
     void init() {
         base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
-        http = HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                // The client's own steps (sending, reading, parsing) wait only for the network, and
-                // that through its selector thread, so they run on the thread that calls and on that
-                // selector thread instead of being handed to a pool: each hand-over wakes a thread,
-                // which cost more than the steps themselves (README, Benchmark). What follows an
-                // answer still runs on the completion threads (below).
-                .executor(Runnable::run)
+        // The client's own steps (sending, reading, parsing) run on its I/O threads, which wait
+        // only for the network; what follows an answer runs on the completion threads (below).
+        http = HttpAsyncClients.custom()
+                .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+                        .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
+                        .setConnPoolPolicy(PoolReusePolicy.LIFO)
+                        .setMaxConnPerRoute(MAX_CONNECTIONS)
+                        .setMaxConnTotal(MAX_CONNECTIONS)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.of(connectTimeout))
+                                // a stream that stalls this long is given up
+                                .setSocketTimeout(Timeout.of(readTimeout))
+                                .setIdleTimeout(IDLE_TIMEOUT)
+                                .build())
+                        .setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1).build())
+                        .build())
+                .evictIdleConnections(IDLE_TIMEOUT)
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .disableConnectionState()
+                .disableContentCompression()
                 .build();
+        http.start();
         backoff = new Backoff(initialBackoff, 2.0, maxBackoff, maxRetryAfter, RandomGenerator.getDefault());
         LOG.info(() -> "OpenAI API at " + base);
     }
 
+    @PreDestroy
+    void close() {
+        http.close(CloseMode.IMMEDIATE);
+    }
+
     public OpenAiCall listModels(String workspaceId, StoredCredentials credentials) {
-        return await(text(workspaceId, "models", request(credentials, "models").GET().build()));
+        return await(text(workspaceId, "models", () -> request(credentials, SimpleRequestBuilder.get(), "models").build()));
     }
 
     public OpenAiCall chatCompletions(String workspaceId, StoredCredentials credentials, String body) {
@@ -123,7 +171,7 @@ public class OpenAiGateway {
 
     /** A chat completion without holding the caller's thread while OpenAI thinks. */
     public CompletableFuture<OpenAiCall> chatCompletionsAsync(String workspaceId, StoredCredentials credentials, String body) {
-        return text(workspaceId, "chat", chatRequest(credentials, body));
+        return text(workspaceId, "chat", () -> chatRequest(credentials, body));
     }
 
     /**
@@ -132,9 +180,29 @@ public class OpenAiGateway {
      */
     public OpenAiStream streamChatCompletions(String workspaceId, StoredCredentials credentials, String body) {
         long started = System.nanoTime();
-        HttpResponse<InputStream> response = await(execute(workspaceId, "chat-stream", chatRequest(credentials, body),
-                HttpResponse.BodyHandlers.ofInputStream(), OpenAiGateway::drain));
-        return new OpenAiStream(response.body(), response.headers().firstValue("x-request-id").orElse(null), started);
+        Supplier<SimpleHttpRequest> request = () -> chatRequest(credentials, body);
+        StreamingResponseConsumer.Streamed response = await(this.<StreamingResponseConsumer.Streamed>execute(workspaceId, "chat-stream", callback -> {
+            StreamingResponseConsumer consumer = new StreamingResponseConsumer(callback);
+            Future<?> exchange = http.execute(SimpleRequestProducer.create(request.get()), consumer, new FutureCallback<>() {
+                @Override
+                public void completed(StreamingResponseConsumer.Streamed result) {
+                    // the consumer has handed the answer over at its head
+                }
+
+                @Override
+                public void failed(Exception ex) {
+                    consumer.failed(ex);
+                }
+
+                @Override
+                public void cancelled() {
+                    consumer.cancelled();
+                }
+            });
+            consumer.exchange(exchange);
+            return exchange;
+        }, StreamingResponseConsumer.Streamed::head, streamed -> drain(streamed.body())));
+        return new OpenAiStream(response.body(), header(response.head(), "x-request-id"), started);
     }
 
     /**
@@ -149,18 +217,30 @@ public class OpenAiGateway {
         }
     }
 
-    private HttpRequest chatRequest(StoredCredentials credentials, String body) {
-        return request(credentials, "chat/completions")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
+    private SimpleHttpRequest chatRequest(StoredCredentials credentials, String body) {
+        return request(credentials, SimpleRequestBuilder.post(), "chat/completions")
+                .setBody(body.getBytes(StandardCharsets.UTF_8), JSON)
                 .build();
     }
 
-    private CompletableFuture<OpenAiCall> text(String workspaceId, String operation, HttpRequest request) {
+    private CompletableFuture<OpenAiCall> text(String workspaceId, String operation, Supplier<SimpleHttpRequest> request) {
         long started = System.nanoTime();
-        return execute(workspaceId, operation, request, HttpResponse.BodyHandlers.ofString(), b -> b)
-                .thenApply(response -> new OpenAiCall(response.statusCode(), response.body(),
-                        response.headers().firstValue("x-request-id").orElse(null), Duration.ofNanos(System.nanoTime() - started)));
+        return this.<SimpleHttpResponse>execute(workspaceId, operation,
+                callback -> http.execute(SimpleRequestProducer.create(request.get()), SimpleResponseConsumer.create(), callback),
+                response -> response, OpenAiGateway::text)
+                .thenApply(response -> new OpenAiCall(response.getCode(), text(response),
+                        header(response, "x-request-id"), Duration.ofNanos(System.nanoTime() - started)));
+    }
+
+    /** OpenAI answers in UTF-8 whatever the content type says. */
+    private static String text(SimpleHttpResponse response) {
+        byte[] body = response.getBodyBytes();
+        return body == null ? "" : new String(body, StandardCharsets.UTF_8);
+    }
+
+    private static String header(HttpResponse response, String name) {
+        Header header = response.getFirstHeader(name);
+        return header == null ? null : header.getValue();
     }
 
     /** An error answer's body as text, for the classifier; at most 64 KiB of it. */
@@ -173,28 +253,34 @@ public class OpenAiGateway {
     }
 
     /** The key as bearer token; organization and project only where the workspace has them. */
-    private HttpRequest.Builder request(StoredCredentials credentials, String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-                .header("Authorization", "Bearer " + credentials.apiKey())
-                .header("Accept", "application/json");
+    private SimpleRequestBuilder request(StoredCredentials credentials, SimpleRequestBuilder request, String path) {
+        request.setUri(base.resolve(path))
+                .addHeader("Authorization", "Bearer " + credentials.apiKey())
+                .addHeader("Accept", "application/json");
         if (credentials.organizationId() != null) {
-            request.header("OpenAI-Organization", credentials.organizationId());
+            request.addHeader("OpenAI-Organization", credentials.organizationId());
         }
         if (credentials.projectId() != null) {
-            request.header("OpenAI-Project", credentials.projectId());
+            request.addHeader("OpenAI-Project", credentials.projectId());
         }
         return request;
     }
 
-    private <T> CompletableFuture<HttpResponse<T>> execute(String workspaceId, String operation, HttpRequest request,
-                                                           HttpResponse.BodyHandler<T> handler, Function<T, String> errorText) {
+    /** Starts one attempt of a call; the callback hears of its answer (or failure), the future cancels it. */
+    @FunctionalInterface
+    private interface Attempt<T> {
+        Future<?> send(FutureCallback<T> callback);
+    }
+
+    private <T> CompletableFuture<T> execute(String workspaceId, String operation, Attempt<T> send,
+                                             Function<T, HttpResponse> head, Function<T, String> errorText) {
         Semaphore bulkhead = bulkheads.computeIfAbsent(workspaceId, id -> new Semaphore(perWorkspaceConcurrency));
         if (!bulkhead.tryAcquire()) {
             // this workspace already has as many calls in flight as it may: others keep their share
             return CompletableFuture.failedFuture(
                     fail(operation, new OpenAiFailure(ErrorCode.RATE_LIMITED, true, Duration.ofSeconds(1), null, 0, null, null, null), 0));
         }
-        Exchange<T> exchange = new Exchange<>(breakers.of(workspaceId), operation, request, handler, errorText);
+        Exchange<T> exchange = new Exchange<>(breakers.of(workspaceId), operation, send, head, errorText);
         exchange.result.whenComplete((response, error) -> bulkhead.release());
         exchange.attempt(1);
         return exchange.result;
@@ -206,20 +292,20 @@ public class OpenAiGateway {
      * call waiting for OpenAI or for its next attempt holds no thread.
      */
     private final class Exchange<T> {
-        final CompletableFuture<HttpResponse<T>> result = new CompletableFuture<>();
+        final CompletableFuture<T> result = new CompletableFuture<>();
         final CircuitBreaker breaker;
         final String operation;
-        final HttpRequest request;
-        final HttpResponse.BodyHandler<T> handler;
+        final Attempt<T> send;
+        final Function<T, HttpResponse> head;
         final Function<T, String> errorText;
         final long started = System.nanoTime();
 
-        Exchange(CircuitBreaker breaker, String operation, HttpRequest request, HttpResponse.BodyHandler<T> handler,
+        Exchange(CircuitBreaker breaker, String operation, Attempt<T> send, Function<T, HttpResponse> head,
                  Function<T, String> errorText) {
             this.breaker = breaker;
             this.operation = operation;
-            this.request = request;
-            this.handler = handler;
+            this.send = send;
+            this.head = head;
             this.errorText = errorText;
         }
 
@@ -231,36 +317,77 @@ public class OpenAiGateway {
                             new OpenAiFailure(ErrorCode.OPENAI_UNAVAILABLE, true, open, null, 0, null, null, null), started));
                     return;
                 }
-                CompletableFuture<HttpResponse<T>> answer = http.sendAsync(request, handler);
-                AtomicBoolean timedOut = new AtomicBoolean();
-                // the JDK's own request timeout covers only the headers; this one the whole answer
-                ScheduledFuture<?> timeout = threads.timers().schedule(() -> {
-                    timedOut.set(true);
-                    answer.cancel(true);
+                Answer answer = new Answer(attempt);
+                Future<?> call = send.send(answer);
+                // the client's socket timeout covers a pause between two reads; this one the whole answer
+                answer.timeout = threads.timers().schedule(() -> {
+                    answer.timedOut = true;
+                    call.cancel(true);
                 }, readTimeout.toMillis(), TimeUnit.MILLISECONDS);
-                // The JDK client completes sendAsync's future on the common fork-join pool (see
-                // OpenAiThreads); the answer is handled on the completion threads instead, where a
-                // workspace with a token limit may touch the database.
-                answer.whenCompleteAsync((response, error) -> {
-                    timeout.cancel(false);
-                    onAnswer(attempt, response, timedOut.get() ? new TimeoutException("no answer within " + readTimeout) : error);
-                }, threads.completions());
+                if (answer.settled) {
+                    answer.timeout.cancel(false);
+                }
             } catch (RuntimeException | Error e) {
                 result.completeExceptionally(e);
             }
         }
 
-        private void onAnswer(int attempt, HttpResponse<T> response, Throwable error) {
+        /**
+         * One attempt's outcome, heard on the client's I/O thread and handled on the completion
+         * threads, where a workspace with a token limit may touch the database.
+         */
+        private final class Answer implements FutureCallback<T> {
+            final int attempt;
+            volatile ScheduledFuture<?> timeout;
+            volatile boolean timedOut;
+            volatile boolean settled;
+
+            Answer(int attempt) {
+                this.attempt = attempt;
+            }
+
+            @Override
+            public void completed(T response) {
+                settle(response, null);
+            }
+
+            @Override
+            public void failed(Exception error) {
+                settle(null, error);
+            }
+
+            @Override
+            public void cancelled() {
+                settle(null, new CancellationException());
+            }
+
+            private void settle(T response, Throwable error) {
+                settled = true;
+                try {
+                    threads.completions().execute(() -> {
+                        ScheduledFuture<?> pending = timeout;
+                        if (pending != null) {
+                            pending.cancel(false);
+                        }
+                        onAnswer(attempt, response, timedOut ? new TimeoutException("no answer within " + readTimeout) : error);
+                    });
+                } catch (RejectedExecutionException shuttingDown) {
+                    result.completeExceptionally(shuttingDown);
+                }
+            }
+        }
+
+        private void onAnswer(int attempt, T response, Throwable error) {
             try {
                 OpenAiFailure failure;
-                if (error == null && response.statusCode() / 100 == 2) {
+                if (error == null && head.apply(response).getCode() / 100 == 2) {
                     breaker.onSuccess();
                     metrics.success(operation, Duration.ofNanos(System.nanoTime() - started));
                     result.complete(response);
                     return;
                 } else if (error == null) {
-                    failure = classifier.classify(response.statusCode(), name -> response.headers().firstValue(name).orElse(null),
-                            errorText.apply(response.body()));
+                    HttpResponse answer = head.apply(response);
+                    failure = classifier.classify(answer.getCode(), name -> header(answer, name), errorText.apply(response));
                 } else {
                     failure = classifier.classifyTransport(error instanceof CompletionException ? error.getCause() : error);
                 }

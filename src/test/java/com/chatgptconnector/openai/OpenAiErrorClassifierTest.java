@@ -423,6 +423,12 @@ class OpenAiErrorClassifierTest {
     }
 
     @Test
+    void apacheClientConnectTimeoutIsTimeout() {
+        assertTransport(new org.apache.hc.client5.http.ConnectTimeoutException("Connect to http://127.0.0.1:9 failed: connect timed out"),
+                ErrorCode.OPENAI_TIMEOUT);
+    }
+
+    @Test
     void socketTimeoutIsTimeout() {
         assertTransport(new SocketTimeoutException("Read timed out"), ErrorCode.OPENAI_TIMEOUT);
     }
