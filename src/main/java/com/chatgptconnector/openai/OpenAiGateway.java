@@ -40,6 +40,7 @@ import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
@@ -75,6 +76,7 @@ public class OpenAiGateway {
     static final Timeout IDLE_TIMEOUT = Timeout.ofSeconds(60);
     /** No call should wait for a connection: the bulkheads bound what is in flight. */
     private static final int MAX_CONNECTIONS = 100_000;
+    private static final int BUFFER_SIZE = 4096;
     private static final ContentType JSON = ContentType.create("application/json");
 
     @Inject
@@ -143,6 +145,9 @@ public class OpenAiGateway {
                                 .build())
                         .setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1).build())
                         .build())
+                // each connection keeps three buffers of this size for its life, 32 KiB by default:
+                // 190 MB of live heap with 2,000 connections pooled after a burst
+                .setHttp1Config(Http1Config.custom().setBufferSize(BUFFER_SIZE).build())
                 .evictIdleConnections(IDLE_TIMEOUT)
                 .disableAutomaticRetries()
                 .disableRedirectHandling()

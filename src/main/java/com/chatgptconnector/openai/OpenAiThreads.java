@@ -10,9 +10,7 @@ import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -20,21 +18,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * for OpenAI holds no thread at all. {@code completions} runs what happens once an answer is in
  * (classifying, counting tokens, writing the response; for a workspace with a token limit it
  * touches the database), {@code timers} the read timeouts and retry delays. The HTTP client's own
- * steps need no pool: they wait only for the network, and run where they start (see
+ * steps need no pool: they wait only for the network, and run on its I/O threads (see
  * {@link OpenAiGateway}).
  * Both come from the container's {@link ManagedThreadFactory}, so they run with the application's
  * context, and are fixed in size, so a burst queues work instead of starting threads.
- *
- * <p>One thing they cannot cover: the JDK's HTTP client completes every {@code sendAsync} future
- * on the common fork-join pool, and with a pool parallelism below 2 (a 2-core machine's default)
- * the JDK runs that step on a new thread per answer. Measured at 2,000 calls in flight, that
- * alone halved the throughput; hence the start-up warning and the JVM option in the README.
  */
 @ApplicationScoped
 public class OpenAiThreads {
-
-    private static final Logger LOG = Logger.getLogger(OpenAiThreads.class.getName());
-    static final String COMMON_POOL_OPTION = "-Djava.util.concurrent.ForkJoinPool.common.parallelism=4";
 
     @Resource
     ManagedThreadFactory threadFactory;
@@ -52,11 +42,6 @@ public class OpenAiThreads {
         timers = new ScheduledThreadPoolExecutor(1, threadFactory);
         // a timeout is cancelled by almost every call: keep the queue to the calls in flight
         timers.setRemoveOnCancelPolicy(true);
-        if (ForkJoinPool.getCommonPoolParallelism() < 2) {
-            LOG.warning(() -> "The JVM's common fork-join pool has parallelism " + ForkJoinPool.getCommonPoolParallelism()
-                    + ", so the JDK's HTTP client starts a new thread for every answer from OpenAI."
-                    + " Start the JVM with " + COMMON_POOL_OPTION + " (see the README, Production).");
-        }
     }
 
     @PreDestroy
