@@ -65,8 +65,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * once. Not the JDK's own client either: its pool hands out the connection that has been idle
  * longest, so after a burst every call cycles through all the burst's connections and keeps their
  * bookkeeping alive, and it can be bounded only by closing connections it will need again a moment
- * later (README, Benchmark, "Idle connections to OpenAI"). This pool hands out the most recently
- * used connection first and closes those left idle for {@link #IDLE_TIMEOUT}.
+ * later (README, What was tried, "Idle connections to OpenAI" and "A pool that reuses the newest
+ * connection"). This pool hands out the most recently used connection first and closes those
+ * left idle for {@link #IDLE_TIMEOUT}.
  */
 @ApplicationScoped
 public class OpenAiGateway {
