@@ -187,27 +187,9 @@ public class OpenAiGateway {
     public OpenAiStream streamChatCompletions(String workspaceId, StoredCredentials credentials, String body) {
         long started = System.nanoTime();
         Supplier<SimpleHttpRequest> request = () -> chatRequest(credentials, body);
-        StreamingResponseConsumer.Streamed response = await(this.<StreamingResponseConsumer.Streamed>execute(workspaceId, "chat-stream", callback -> {
-            StreamingResponseConsumer consumer = new StreamingResponseConsumer(callback);
-            Future<?> exchange = http.execute(SimpleRequestProducer.create(request.get()), consumer, new FutureCallback<>() {
-                @Override
-                public void completed(StreamingResponseConsumer.Streamed result) {
-                    // the consumer has handed the answer over at its head
-                }
-
-                @Override
-                public void failed(Exception ex) {
-                    consumer.failed(ex);
-                }
-
-                @Override
-                public void cancelled() {
-                    consumer.cancelled();
-                }
-            });
-            consumer.exchange(exchange);
-            return exchange;
-        }, StreamingResponseConsumer.Streamed::head, streamed -> drain(streamed.body())));
+        StreamingResponseConsumer.Streamed response = await(this.<StreamingResponseConsumer.Streamed>execute(workspaceId, "chat-stream",
+                atHead -> StreamingResponseConsumer.send(http, SimpleRequestProducer.create(request.get()), atHead),
+                StreamingResponseConsumer.Streamed::head, streamed -> drain(streamed.body())));
         return new OpenAiStream(response.body(), header(response.head(), "x-request-id"), started);
     }
 
@@ -233,13 +215,13 @@ public class OpenAiGateway {
         long started = System.nanoTime();
         return this.<SimpleHttpResponse>execute(workspaceId, operation,
                 callback -> http.execute(SimpleRequestProducer.create(request.get()), SimpleResponseConsumer.create(), callback),
-                response -> response, OpenAiGateway::text)
-                .thenApply(response -> new OpenAiCall(response.getCode(), text(response),
+                response -> response, OpenAiGateway::bodyText)
+                .thenApply(response -> new OpenAiCall(response.getCode(), bodyText(response),
                         header(response, "x-request-id"), Duration.ofNanos(System.nanoTime() - started)));
     }
 
     /** OpenAI answers in UTF-8 whatever the content type says. */
-    private static String text(SimpleHttpResponse response) {
+    private static String bodyText(SimpleHttpResponse response) {
         byte[] body = response.getBodyBytes();
         return body == null ? "" : new String(body, StandardCharsets.UTF_8);
     }

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.EntityDetails;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.nio.AsyncRequestProducer;
 import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
 import org.apache.hc.core5.http.nio.CapacityChannel;
 import org.apache.hc.core5.http.nio.support.classic.ContentInputStream;
@@ -41,6 +43,33 @@ final class StreamingResponseConsumer implements AsyncResponseConsumer<Streaming
 
     StreamingResponseConsumer(FutureCallback<Streamed> atHead) {
         this.atHead = atHead;
+    }
+
+    /**
+     * Sends a request whose answer {@code atHead} hears of at its head; the returned future
+     * cancels the exchange. A failure or cancellation the client reports only to the exchange's
+     * own callback reaches this consumer too.
+     */
+    static Future<?> send(CloseableHttpAsyncClient http, AsyncRequestProducer request, FutureCallback<Streamed> atHead) {
+        StreamingResponseConsumer consumer = new StreamingResponseConsumer(atHead);
+        Future<?> exchange = http.execute(request, consumer, new FutureCallback<>() {
+            @Override
+            public void completed(Streamed result) {
+                // handed over at its head already
+            }
+
+            @Override
+            public void failed(Exception ex) {
+                consumer.failed(ex);
+            }
+
+            @Override
+            public void cancelled() {
+                consumer.failed(new CancellationException("the call to OpenAI was cancelled"));
+            }
+        });
+        consumer.exchange(exchange);
+        return exchange;
     }
 
     /** The exchange this consumer belongs to, cancelled when the body is closed early. */
@@ -93,11 +122,6 @@ final class StreamingResponseConsumer implements AsyncResponseConsumer<Streaming
         } else if (!buffer.isEndStream()) {
             buffer.abort();
         }
-    }
-
-    /** For the exchange's own callback: a cancelled exchange fails like any other. */
-    void cancelled() {
-        failed(new CancellationException("the call to OpenAI was cancelled"));
     }
 
     @Override
