@@ -40,7 +40,12 @@ public class RunRequestReader implements MessageBodyReader<BlockResource.RunRequ
     public BlockResource.RunRequest readFrom(Class<BlockResource.RunRequest> type, Type genericType, Annotation[] annotations,
                                              MediaType mediaType, MultivaluedMap<String, String> headers, InputStream entity)
             throws IOException {
-        String body = RequestBodies.text(entity, contentLength(headers), maxBodyBytes);
+        return read(entity, contentLength(headers), maxBodyBytes);
+    }
+
+    /** A run's body, of the announced length ({@code -1}: unknown); {@code null} for an empty one. */
+    public static BlockResource.RunRequest read(InputStream entity, long length, long maxBodyBytes) {
+        String body = RequestBodies.text(entity, length, maxBodyBytes);
         if (body.isBlank()) {
             return null;
         }

@@ -33,6 +33,11 @@ public class RunResultWriter implements MessageBodyWriter<BlockRunner.RunResult>
     @Override
     public void writeTo(BlockRunner.RunResult result, Class<?> type, Type genericType, Annotation[] annotations,
                         MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
+        out.write(bytes(result));
+    }
+
+    /** The answer as UTF-8 JSON. */
+    public static byte[] bytes(BlockRunner.RunResult result) {
         // into a string first: a generator on the stream would encode through a new 8 KiB buffer;
         // closing the generator hands its character buffer back to the provider's pool
         StringWriter text = new StringWriter(256);
@@ -57,6 +62,6 @@ public class RunResultWriter implements MessageBodyWriter<BlockRunner.RunResult>
                     .writeEnd();
             json.writeEnd();
         }
-        out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+        return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

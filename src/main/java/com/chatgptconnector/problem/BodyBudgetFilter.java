@@ -7,7 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletRequestEvent;
 import jakarta.servlet.ServletRequestListener;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.annotation.WebListener;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,7 +21,7 @@ import java.util.Map;
  * instead of a broken connection) and answers 503 {@code service_busy}, which clients and the
  * OpenAI SDKs retry. What a request claimed is given back when it ends, asynchronous or not.
  */
-@WebFilter(urlPatterns = "/api/*", asyncSupported = true)
+// declared in web.xml, ahead of the hot path filter
 public class BodyBudgetFilter extends HttpFilter {
 
     private static final String CLAIM = BodyBudgetFilter.class.getName();

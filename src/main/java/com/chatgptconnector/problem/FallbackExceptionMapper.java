@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -26,15 +27,17 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
-        var locale = Messages.pick(headers.getAcceptableLanguages());
+        return render(e, Messages.pick(headers.getAcceptableLanguages()));
+    }
+
+    /** The problem details for any failure, in the given language (also for answers written outside Jersey). */
+    public static Response render(Throwable e, Locale locale) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ProblemException problem) {
                 return Problems.response(problem.code(), locale, problem.extensions(), problem.detailArgs());
             }
             if (t instanceof ValidationException validation) {
-                ValidationExceptionMapper mapper = new ValidationExceptionMapper();
-                mapper.headers = headers;
-                return mapper.toResponse(validation);
+                return ValidationExceptionMapper.render(validation, locale);
             }
             if (t instanceof jakarta.json.bind.JsonbException || t instanceof jakarta.json.stream.JsonParsingException) {
                 return Problems.response(ErrorCode.MALFORMED_REQUEST, locale, Map.of());
@@ -46,15 +49,18 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
                 break;
             }
         }
-        return internalError(e, headers);
+        return internalError(e, locale);
     }
 
     static Response internalError(Throwable e, HttpHeaders headers) {
+        return internalError(e, Messages.pick(headers.getAcceptableLanguages()));
+    }
+
+    static Response internalError(Throwable e, Locale locale) {
         String incident = UUID.randomUUID().toString();
         // the class names only: messages of driver or parser exceptions can quote request data
         LOG.log(Level.SEVERE, "Unhandled error, incident {0}: {1}", new Object[]{incident, chain(e)});
-        return Problems.response(ErrorCode.INTERNAL_ERROR, Messages.pick(headers.getAcceptableLanguages()),
-                Map.of("incident", incident), incident);
+        return Problems.response(ErrorCode.INTERNAL_ERROR, locale, Map.of("incident", incident), incident);
     }
 
     private static String chain(Throwable e) {

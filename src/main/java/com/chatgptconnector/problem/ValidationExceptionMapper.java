@@ -17,7 +17,10 @@ public class ValidationExceptionMapper implements ExceptionMapper<ValidationExce
 
     @Override
     public Response toResponse(ValidationException e) {
-        Locale locale = Messages.pick(headers.getAcceptableLanguages());
+        return render(e, Messages.pick(headers.getAcceptableLanguages()));
+    }
+
+    static Response render(ValidationException e, Locale locale) {
         List<FieldError> errors = e.violations().stream()
                 .map(v -> new FieldError(v.field(), v.code(), Messages.text(locale, "validation." + v.code(), v.args())))
                 .toList();

@@ -7,6 +7,7 @@ import jakarta.annotation.Priority;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.servlet.ServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -35,19 +36,38 @@ public class RoleEnforcementFeature implements DynamicFeature {
     public void configure(ResourceInfo resourceInfo, FeatureContext context) {
         Method method = resourceInfo.getResourceMethod();
         Class<?> type = resourceInfo.getResourceClass();
-        AnnotatedElement declaring = declares(method) ? method : declares(type) ? type : null;
-        if (declaring == null) {
-            if (!type.getName().startsWith("org.glassfish.jersey.")) {
-                // Jersey's own OPTIONS handlers declare nothing either; they are denied quietly
-                LOG.warning(() -> "No roles declared on " + type.getSimpleName() + "." + method.getName() + ": denied to everyone");
-            }
-            context.register(new RoleFilter(List.of()));
-        } else if (declaring.isAnnotationPresent(DenyAll.class)) {
-            context.register(new RoleFilter(List.of()));
-        } else if (declaring.isAnnotationPresent(RolesAllowed.class)) {
-            context.register(new RoleFilter(List.of(declaring.getAnnotation(RolesAllowed.class).value())));
+        if (!declares(method) && !declares(type) && !type.getName().startsWith("org.glassfish.jersey.")) {
+            // Jersey's own OPTIONS handlers declare nothing either; they are denied quietly
+            LOG.warning(() -> "No roles declared on " + type.getSimpleName() + "." + method.getName() + ": denied to everyone");
         }
-        // @PermitAll: nothing to check
+        List<String> roles = rolesOf(type, method);
+        if (roles != null) { // @PermitAll: nothing to check
+            context.register(new RoleFilter(roles));
+        }
+    }
+
+    /**
+     * The roles a resource method admits, as this feature enforces them: the method's own
+     * declaration, else its class's; an empty list for one that declares nothing or
+     * {@code @DenyAll}, {@code null} for {@code @PermitAll}.
+     */
+    public static List<String> rolesOf(Class<?> type, Method method) {
+        AnnotatedElement declaring = declares(method) ? method : declares(type) ? type : null;
+        if (declaring == null || declaring.isAnnotationPresent(DenyAll.class)) {
+            return List.of();
+        }
+        return declaring.isAnnotationPresent(RolesAllowed.class)
+                ? List.of(declaring.getAnnotation(RolesAllowed.class).value()) : null;
+    }
+
+    /**
+     * Whether our authentication module signed this request's caller in with one of the roles.
+     * {@code false} says nothing more: the caller may be anonymous, lack the role, or have been
+     * signed in some other way, which only the full check ({@link RoleFilter}) tells apart.
+     */
+    public static boolean signedInAs(ServletRequest request, List<String> roles) {
+        return request.getAttribute(AuthenticatedCaller.ATTRIBUTE) instanceof AuthenticatedCaller caller
+                && roles.stream().anyMatch(caller.groups()::contains);
     }
 
     private static boolean declares(AnnotatedElement element) {

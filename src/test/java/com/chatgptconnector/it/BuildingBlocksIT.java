@@ -169,6 +169,36 @@ class BuildingBlocksIT {
         assertProblem(api.post(runs, team.member(), "[]"), 400, "malformed_request");
     }
 
+    /**
+     * Runs are served without Jersey (hotpath.HotPathFilter) unless something about the request is
+     * unusual; both ways must answer as the REST API always did.
+     */
+    @Test
+    void aRunIsAnsweredTheSameWhicheverWayItIsServed() {
+        Team team = fixtures.activeTeamWithKey(TestKeys.GOOD, null, null);
+        String block = createBlock(team, "Greeting", "Greet {{name}}.", "text");
+        String runs = chatgpt(team.workspace()) + "/blocks/" + block + "/runs";
+        String body = "{\"variables\":{\"name\":\"Anna\"}}";
+
+        // left to Jersey: a body that is not JSON, an Accept without JSON, no caller
+        assertProblem(api.post(runs, team.member(), body, "Content-Type", "text/plain"), 415, "unsupported_media_type");
+        assertProblem(api.post(runs, team.member(), body, "Accept", "text/html"), 406, "not_acceptable");
+        assertProblem(api.post(runs, Auth.ANONYMOUS, body), 401, "unauthorized");
+        assertEquals(0, openai.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))).size(), "OpenAI is not called");
+
+        // taken on: the answer, its type and length, refusals in the caller's language, no workspace of another team
+        Reply ran = api.post(runs, team.member(), body, "Accept", "application/json, text/plain, */*");
+        assertEquals(200, ran.status(), ran::toString);
+        assertEquals("application/json", ran.contentType());
+        assertEquals(String.valueOf(ran.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length), ran.header("Content-Length"));
+        Reply german = api.post(runs, team.member(), "{\"variables\":{}}", "Accept-Language", "de-DE,de;q=0.9");
+        assertProblem(german, 422, "invalid_request");
+        assertEquals("Ungültige Anfrage", german.json().getString("title"), german::toString);
+        Team other = fixtures.activeTeamWithKey(TestKeys.GOOD, null, null);
+        assertProblem(api.post(runs, other.member(), body), 404, "workspace_not_found");
+        assertProblem(api.post(chatgpt(team.workspace()) + "/blocks/no-such-block/runs", team.member(), body), 404, "not_found");
+    }
+
     @Test
     void missingVariablesAreNamedAndValuesAreNeverTemplateSyntax() {
         Team team = fixtures.activeTeamWithKey(TestKeys.GOOD, null, null);
