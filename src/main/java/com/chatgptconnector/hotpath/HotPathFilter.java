@@ -104,7 +104,7 @@ public class HotPathFilter extends HttpFilter {
             return;
         }
         AsyncContext async = request.startAsync(request, response);
-        // the gateway bounds the wait for OpenAI itself; the container's default would cut it at 30 s
+        // the gateway bounds the wait for OpenAI itself (read timeout, retries); a container timeout would only cut it short
         async.setTimeout(0);
         answer.whenComplete((done, error) -> {
             try {
