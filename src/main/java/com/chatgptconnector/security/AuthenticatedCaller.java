@@ -1,5 +1,6 @@
 package com.chatgptconnector.security;
 
+import java.util.Collection;
 import java.util.Set;
 
 /**
@@ -14,4 +15,8 @@ record AuthenticatedCaller(String name, Set<String> groups) {
 
     /** Set only by the authentication module; a client cannot set request attributes. */
     static final String ATTRIBUTE = AuthenticatedCaller.class.getName();
+
+    boolean hasAnyOf(Collection<String> roles) {
+        return roles.stream().anyMatch(groups::contains);
+    }
 }

@@ -67,7 +67,7 @@ public class RoleEnforcementFeature implements DynamicFeature {
      */
     public static boolean signedInAs(ServletRequest request, List<String> roles) {
         return request.getAttribute(AuthenticatedCaller.ATTRIBUTE) instanceof AuthenticatedCaller caller
-                && roles.stream().anyMatch(caller.groups()::contains);
+                && caller.hasAnyOf(roles);
     }
 
     private static boolean declares(AnnotatedElement element) {
@@ -89,7 +89,7 @@ public class RoleEnforcementFeature implements DynamicFeature {
             boolean allowed;
             // Jersey's request properties are the servlet request's attributes
             if (request.getProperty(AuthenticatedCaller.ATTRIBUTE) instanceof AuthenticatedCaller caller) {
-                allowed = roles.stream().anyMatch(caller.groups()::contains);
+                allowed = caller.hasAnyOf(roles);
             } else {
                 SecurityContext security = request.getSecurityContext();
                 if (security.getUserPrincipal() == null) {
