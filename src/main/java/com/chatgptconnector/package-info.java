@@ -1,5 +1,7 @@
 /**
  * ChatGPT Connector: governed, per-workspace access to OpenAI for a low-code platform. The
- * application class and the ordered start-up live here; each feature has its own package.
+ * {@code boundary} packages speak HTTP; the feature packages below them decide; {@code openai}
+ * calls OpenAI; {@code problem}, {@code persistence} and {@code json} are the ground floor
+ * (docs/architecture.md).
  */
 package com.chatgptconnector;

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 public record AuditEventView(long id, String workspaceId, String actor, String action, String detail, Instant occurredAt) {
 
-    static AuditEventView of(AuditEvent e) {
+    public static AuditEventView of(AuditEvent e) {
         return new AuditEventView(e.id(), e.workspaceId(), e.actor(), e.action().name(), e.detail(), e.occurredAt());
     }
 }

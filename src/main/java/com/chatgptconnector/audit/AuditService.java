@@ -1,8 +1,7 @@
 package com.chatgptconnector.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,23 +16,16 @@ public class AuditService {
 
     static final int MAX_PAGE = 500;
 
-    @PersistenceContext(unitName = "connector")
-    EntityManager em;
+    @Inject
+    AuditRepository repository;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String workspaceId, String actor, AuditAction action, String detail) {
-        em.persist(new AuditEvent(workspaceId, actor, action, detail, Instant.now(Clock.systemUTC())));
+        repository.add(new AuditEvent(workspaceId, actor, action, detail, Instant.now(Clock.systemUTC())));
     }
 
-    /** Newest first, optionally only one action, at most {@code limit} events. */
+    /** Newest first, optionally only one action, at most {@code limit} events (1 to 500). */
     public List<AuditEvent> list(String workspaceId, AuditAction action, int limit) {
-        String jpql = "select e from AuditEvent e where e.workspaceId = :ws"
-                + (action == null ? "" : " and e.action = :action")
-                + " order by e.occurredAt desc, e.id desc";
-        var query = em.createQuery(jpql, AuditEvent.class).setParameter("ws", workspaceId);
-        if (action != null) {
-            query.setParameter("action", action);
-        }
-        return query.setMaxResults(Math.max(1, Math.min(limit, MAX_PAGE))).getResultList();
+        return repository.newestFirst(workspaceId, action, Math.max(1, Math.min(limit, MAX_PAGE)));
     }
 }

@@ -1,11 +1,12 @@
 package com.chatgptconnector.block;
 
-import static com.chatgptconnector.JsonFactory.JSON;
+import static com.chatgptconnector.json.JsonFactory.JSON;
 
-import com.chatgptconnector.JsonFactory;
+import com.chatgptconnector.json.JsonFactory;
 import com.chatgptconnector.openai.ChatCompletionSummary;
 import com.chatgptconnector.problem.ErrorCode;
 import com.chatgptconnector.problem.ProblemException;
+import com.chatgptconnector.problem.ValidationException;
 import com.chatgptconnector.settings.ActiveSettings;
 import com.chatgptconnector.settings.ActiveSettingsCache;
 import com.chatgptconnector.usage.MeteredChat;

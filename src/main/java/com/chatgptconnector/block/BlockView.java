@@ -8,7 +8,7 @@ public record BlockView(String id, String name, String model, String systemPromp
                         Double temperature, Integer maxOutputTokens, String responseFormat, Instant createdAt, Instant updatedAt,
                         long version) {
 
-    static BlockView of(BuildingBlock b) {
+    public static BlockView of(BuildingBlock b) {
         return new BlockView(b.id(), b.name(), b.model(), b.systemPrompt(), b.userPrompt(),
                 List.copyOf(PromptTemplate.parse(b.userPrompt()).variables()), b.temperature(), b.maxOutputTokens(),
                 b.responseFormat().name().toLowerCase(java.util.Locale.ROOT), b.createdAt(), b.updatedAt(), b.version());

@@ -1,6 +1,6 @@
 package com.chatgptconnector.openai;
 
-import com.chatgptconnector.JsonFactory;
+import com.chatgptconnector.json.JsonFactory;
 import com.chatgptconnector.problem.ErrorCode;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;

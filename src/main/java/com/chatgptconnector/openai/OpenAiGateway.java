@@ -1,7 +1,6 @@
 package com.chatgptconnector.openai;
 
 import com.chatgptconnector.problem.ErrorCode;
-import com.chatgptconnector.settings.StoredCredentials;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -167,16 +166,16 @@ public class OpenAiGateway {
         http.close(CloseMode.IMMEDIATE);
     }
 
-    public OpenAiCall listModels(String workspaceId, StoredCredentials credentials) {
+    public OpenAiCall listModels(String workspaceId, OpenAiCredentials credentials) {
         return await(text(workspaceId, "models", () -> request(credentials, SimpleRequestBuilder.get(), "models").build()));
     }
 
-    public OpenAiCall chatCompletions(String workspaceId, StoredCredentials credentials, String body) {
+    public OpenAiCall chatCompletions(String workspaceId, OpenAiCredentials credentials, String body) {
         return await(chatCompletionsAsync(workspaceId, credentials, body));
     }
 
     /** A chat completion without holding the caller's thread while OpenAI thinks. */
-    public CompletableFuture<OpenAiCall> chatCompletionsAsync(String workspaceId, StoredCredentials credentials, String body) {
+    public CompletableFuture<OpenAiCall> chatCompletionsAsync(String workspaceId, OpenAiCredentials credentials, String body) {
         return text(workspaceId, "chat", () -> chatRequest(credentials, body));
     }
 
@@ -184,7 +183,7 @@ public class OpenAiGateway {
      * A streamed chat completion: retried like any call until OpenAI starts answering with 2xx,
      * then handed over as the open stream of server-sent events, to be passed on as it arrives.
      */
-    public OpenAiStream streamChatCompletions(String workspaceId, StoredCredentials credentials, String body) {
+    public OpenAiStream streamChatCompletions(String workspaceId, OpenAiCredentials credentials, String body) {
         long started = System.nanoTime();
         Supplier<SimpleHttpRequest> request = () -> chatRequest(credentials, body);
         StreamingResponseConsumer.Streamed response = await(this.<StreamingResponseConsumer.Streamed>execute(workspaceId, "chat-stream",
@@ -205,7 +204,7 @@ public class OpenAiGateway {
         }
     }
 
-    private SimpleHttpRequest chatRequest(StoredCredentials credentials, String body) {
+    private SimpleHttpRequest chatRequest(OpenAiCredentials credentials, String body) {
         return request(credentials, SimpleRequestBuilder.post(), "chat/completions")
                 .setBody(body.getBytes(StandardCharsets.UTF_8), JSON)
                 .build();
@@ -241,7 +240,7 @@ public class OpenAiGateway {
     }
 
     /** The key as bearer token; organization and project only where the workspace has them. */
-    private SimpleRequestBuilder request(StoredCredentials credentials, SimpleRequestBuilder request, String path) {
+    private SimpleRequestBuilder request(OpenAiCredentials credentials, SimpleRequestBuilder request, String path) {
         request.setUri(base.resolve(path))
                 .addHeader("Authorization", "Bearer " + credentials.apiKey())
                 .addHeader("Accept", "application/json");

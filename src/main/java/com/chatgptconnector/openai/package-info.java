@@ -1,7 +1,7 @@
 /**
- * The OpenAI gateway: the REST client toward the OpenAI API, the classification of every failure
- * (HTTP status, error envelope, transport exception) into the design's error catalogue, and the
- * retry policy with per-workspace circuit breaking, so that one workspace's broken key never
- * blocks another.
+ * The outbound OpenAI client: every call to the OpenAI API with a workspace's
+ * {@link com.chatgptconnector.openai.OpenAiCredentials}, the classification of every failure
+ * (status, error envelope, transport exception) into the error catalogue, and retries with a
+ * circuit breaker and bulkhead per workspace, so one workspace's broken key never blocks another.
  */
 package com.chatgptconnector.openai;

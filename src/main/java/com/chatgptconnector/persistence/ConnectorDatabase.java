@@ -1,10 +1,11 @@
 package com.chatgptconnector.persistence;
 
+import com.chatgptconnector.startup.ApplicationStartup;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
 
-/** Where the application's data source is bound (declared on {@code ApplicationStartup}), and which database it is. */
+/** Where the application's data source is bound (declared on {@code startup.ApplicationStartup}), and which database it is. */
 public final class ConnectorDatabase {
 
     public static final String JNDI_NAME = "java:app/jdbc/connector";

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * A refusal the client should see as a problem detail with a stable {@link ErrorCode}. Services
- * throw it; {@link ProblemExceptionMapper} renders it in the caller's language. The detail
+ * throw it; the boundary's exception mapper renders it in the caller's language. The detail
  * arguments end up in user-visible text, so never pass a secret.
  */
 public class ProblemException extends RuntimeException {

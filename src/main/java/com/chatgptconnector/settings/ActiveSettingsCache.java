@@ -1,7 +1,6 @@
 package com.chatgptconnector.settings;
 
 import com.chatgptconnector.persistence.ChangeStamp;
-import com.chatgptconnector.persistence.RowReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
@@ -28,7 +27,7 @@ public class ActiveSettingsCache {
     }
 
     @Inject
-    RowReader rows;
+    WorkspaceSettingsRepository repository;
 
     @Inject
     ChangeStamp stamp;
@@ -68,9 +67,7 @@ public class ActiveSettingsCache {
 
     private boolean stillActiveAt(String workspaceId, long version) {
         try {
-            return rows.first("select status, version from chatgpt_settings where workspace_id = ?",
-                    row -> SettingsStatus.ACTIVE.name().equals(row.getString(1)) && row.getLong(2) == version, workspaceId)
-                    .orElse(false);
+            return repository.activeAtVersion(workspaceId, version);
         } catch (PersistenceException e) {
             // fail closed: without a fresh status nothing cached is used
             LOG.log(Level.WARNING, "Settings status check failed: {0}", e.getMessage());

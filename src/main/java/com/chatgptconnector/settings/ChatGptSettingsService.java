@@ -2,13 +2,16 @@ package com.chatgptconnector.settings;
 
 import com.chatgptconnector.audit.AuditAction;
 import com.chatgptconnector.audit.AuditService;
+import com.chatgptconnector.crypto.ApiKeyCipher;
+import com.chatgptconnector.crypto.UndecryptableValueException;
+import com.chatgptconnector.openai.OpenAiCredentials;
 import com.chatgptconnector.problem.ErrorCode;
 import com.chatgptconnector.problem.ProblemException;
-import com.chatgptconnector.security.ApiKeyCipher;
-import com.chatgptconnector.security.UndecryptableValueException;
 import com.chatgptconnector.settings.CredentialsValidator.Credentials;
 import com.chatgptconnector.settings.SettingsLifecycle.Transition;
+import com.chatgptconnector.workspace.WorkspaceAccess;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -37,7 +40,7 @@ public class ChatGptSettingsService {
     ApiKeyCipher cipher;
 
     @Inject
-    com.chatgptconnector.usage.TokenBudget budget;
+    Event<PolicyChanged> policyChanged;
 
     /** Creates the DISABLED settings row of a new workspace; returns its status. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -118,7 +121,7 @@ public class ChatGptSettingsService {
         ChatGptSettings settings = load(workspaceId);
         checkVersion(settings, expectedVersion);
         settings.changePolicy(tokenLimit, allowedModels, now());
-        budget.resync(workspaceId);
+        policyChanged.fire(new PolicyChanged(workspaceId));
         audit.record(workspaceId, actor, AuditAction.POLICY_CHANGED, "tokenLimit=" + tokenLimit + ", allowedModels=" + allowedModels);
         repository.flush();
         return SettingsView.of(settings);
@@ -139,7 +142,7 @@ public class ChatGptSettingsService {
      * key is stored; a key that no longer decrypts is marked "must be re-entered", never used.
      */
     @Transactional(value = Transactional.TxType.REQUIRES_NEW, dontRollbackOn = ProblemException.class)
-    public StoredCredentials credentialsForUse(String workspaceId) {
+    public OpenAiCredentials credentialsForUse(String workspaceId) {
         return credentialsOf(load(workspaceId));
     }
 
@@ -147,7 +150,7 @@ public class ChatGptSettingsService {
      * The refusals are thrown without rolling back (see {@code dontRollbackOn} on the callers):
      * marking an undecryptable key "must be re-entered" has to survive the refusal it causes.
      */
-    private StoredCredentials credentialsOf(ChatGptSettings settings) {
+    private OpenAiCredentials credentialsOf(ChatGptSettings settings) {
         String workspaceId = settings.workspaceId();
         requireActive(settings);
         if (!settings.hasKey()) {
@@ -157,8 +160,8 @@ public class ChatGptSettingsService {
             throw new ProblemException(ErrorCode.API_KEY_UNREADABLE);
         }
         try {
-            return new StoredCredentials(cipher.decrypt(workspaceId, settings.encryptedKey()),
-                    settings.organizationId(), settings.projectId(), settings.keySource());
+            return new OpenAiCredentials(cipher.decrypt(workspaceId, settings.encryptedKey()),
+                    settings.organizationId(), settings.projectId());
         } catch (UndecryptableValueException e) {
             markUnreadable(settings, e);
             throw new ProblemException(ErrorCode.API_KEY_UNREADABLE);

@@ -1,6 +1,6 @@
 package com.chatgptconnector.settings;
 
-import com.chatgptconnector.security.ApiKeyCipher;
+import com.chatgptconnector.crypto.ApiKeyCipher;
 import com.chatgptconnector.settings.ChatGptSettingsService.ReencryptionOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -23,10 +23,10 @@ public record SettingsView(
         String keyChangedBy,
         Instant updatedAt,
         long version,
-        com.chatgptconnector.openai.ConnectionTestResult verification) {
+        com.chatgptconnector.settings.ConnectionTestResult verification) {
 
     /** The same view with the result of the check against OpenAI that preceded a key change. */
-    public SettingsView withVerification(com.chatgptconnector.openai.ConnectionTestResult result) {
+    public SettingsView withVerification(com.chatgptconnector.settings.ConnectionTestResult result) {
         return new SettingsView(workspaceId, status, keySource, keyHint, keyState, organizationId, projectId, tokenLimit,
                 allowedModels, statusChangedAt, statusChangedBy, keyChangedAt, keyChangedBy, updatedAt, version, result);
     }

@@ -2,7 +2,9 @@ package com.chatgptconnector.usage;
 
 import com.chatgptconnector.problem.ErrorCode;
 import com.chatgptconnector.problem.ProblemException;
+import com.chatgptconnector.settings.PolicyChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -62,7 +64,7 @@ public class TokenBudget {
     }
 
     /** After a limit change: the next limited request starts the month's row from the usage records. */
-    public void resync(String workspaceId) {
-        repository.drop(workspaceId, YearMonth.now(Clock.systemUTC().withZone(ZoneOffset.UTC)).toString());
+    void resync(@Observes PolicyChanged change) {
+        repository.drop(change.workspaceId(), YearMonth.now(Clock.systemUTC().withZone(ZoneOffset.UTC)).toString());
     }
 }

@@ -3,8 +3,6 @@ package com.chatgptconnector.usage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,8 +17,8 @@ import java.util.function.Function;
 @ApplicationScoped
 public class UsageService {
 
-    @PersistenceContext(unitName = "connector")
-    EntityManager em;
+    @Inject
+    UsageRecordRepository records;
 
     @Inject
     UsageWriter writer;
@@ -35,10 +33,7 @@ public class UsageService {
         writer.flush();
         Instant from = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        List<UsageRecord> records = em.createQuery("select r from UsageRecord r where r.workspaceId = :ws "
-                        + "and r.occurredAt >= :from and r.occurredAt < :to", UsageRecord.class)
-                .setParameter("ws", workspaceId).setParameter("from", from).setParameter("to", to)
-                .getResultList();
+        List<UsageRecord> records = this.records.between(workspaceId, from, to);
         return new UsageReport(month.toString(), tokenLimit, UsageReport.Totals.of("all", records),
                 group(records, r -> r.blockId() == null ? "(direct)" : blockNames.getOrDefault(r.blockId(), r.blockId())),
                 group(records, r -> r.model() == null ? "(none)" : r.model()),

@@ -41,7 +41,7 @@ public class UsageWriter {
     ManagedThreadFactory threadFactory;
 
     @Inject
-    UsageBatchInsert insert;
+    UsageRecordRepository insert;
 
     @Inject
     @ConfigProperty(name = "connector.usage.flush-interval", defaultValue = "PT0.2S")

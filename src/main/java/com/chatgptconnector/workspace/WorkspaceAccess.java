@@ -1,9 +1,9 @@
 package com.chatgptconnector.workspace;
 
+import com.chatgptconnector.identity.Caller;
+import com.chatgptconnector.identity.CurrentCaller;
 import com.chatgptconnector.problem.ErrorCode;
 import com.chatgptconnector.problem.ProblemException;
-import com.chatgptconnector.security.Caller;
-import com.chatgptconnector.security.CurrentCaller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

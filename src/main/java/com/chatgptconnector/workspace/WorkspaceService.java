@@ -2,11 +2,11 @@ package com.chatgptconnector.workspace;
 
 import com.chatgptconnector.audit.AuditAction;
 import com.chatgptconnector.audit.AuditService;
+import com.chatgptconnector.identity.Caller;
+import com.chatgptconnector.identity.UserAccount;
+import com.chatgptconnector.identity.UserService;
 import com.chatgptconnector.problem.ErrorCode;
 import com.chatgptconnector.problem.ProblemException;
-import com.chatgptconnector.security.Caller;
-import com.chatgptconnector.security.UserAccount;
-import com.chatgptconnector.security.UserService;
 import com.chatgptconnector.settings.ChatGptSettingsService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

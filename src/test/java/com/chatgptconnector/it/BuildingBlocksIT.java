@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.chatgptconnector.boundary.hotpath.HotPathFilter;
 import com.chatgptconnector.it.Api.Auth;
 import com.chatgptconnector.it.Api.Reply;
 import com.chatgptconnector.it.Fixtures.Team;

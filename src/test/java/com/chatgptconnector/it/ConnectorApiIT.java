@@ -1,20 +1,21 @@
 package com.chatgptconnector.it;
 
 import static com.chatgptconnector.it.Api.str;
+import static com.chatgptconnector.it.Fixtures.assertNoKey;
+import static com.chatgptconnector.it.Fixtures.assertProblem;
+import static com.chatgptconnector.it.Fixtures.chatgpt;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.chatgptconnector.crypto.ApiKeyCipher;
+import com.chatgptconnector.crypto.MasterKeyring;
+import com.chatgptconnector.crypto.UndecryptableValueException;
 import com.chatgptconnector.it.Api.Auth;
 import com.chatgptconnector.it.Api.Reply;
 import com.chatgptconnector.it.Fixtures.Team;
-import static com.chatgptconnector.it.Fixtures.assertNoKey;
-import static com.chatgptconnector.it.Fixtures.assertProblem;
-import static com.chatgptconnector.it.Fixtures.chatgpt;
-import com.chatgptconnector.security.ApiKeyCipher;
-import com.chatgptconnector.security.MasterKeyring;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.sql.Connection;
@@ -300,7 +301,7 @@ class ConnectorApiIT {
     }
 
     static void assertThrowsUndecryptable(Executable call) {
-        org.junit.jupiter.api.Assertions.assertThrows(com.chatgptconnector.security.UndecryptableValueException.class, call);
+        org.junit.jupiter.api.Assertions.assertThrows(com.chatgptconnector.crypto.UndecryptableValueException.class, call);
     }
 
     @Test

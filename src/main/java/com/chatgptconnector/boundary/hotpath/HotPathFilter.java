@@ -1,0 +1,200 @@
+package com.chatgptconnector.boundary.hotpath;
+
+import com.chatgptconnector.block.BlockRunner;
+import com.chatgptconnector.boundary.block.BlockResource;
+import com.chatgptconnector.boundary.block.RunRequestReader;
+import com.chatgptconnector.boundary.block.RunResultWriter;
+import com.chatgptconnector.boundary.compatible.CompatibleEndpointResource;
+import com.chatgptconnector.boundary.problem.FallbackExceptionMapper;
+import com.chatgptconnector.boundary.problem.RequestBodies;
+import com.chatgptconnector.boundary.security.PageChallengeFilter;
+import com.chatgptconnector.boundary.security.RoleEnforcementFeature;
+import com.chatgptconnector.boundary.security.WebSession;
+import com.chatgptconnector.problem.Messages;
+import jakarta.inject.Inject;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Serves {@code POST /api/workspaces/{ws}/openai/v1/chat/completions} and
+ * {@code POST /api/workspaces/{ws}/chatgpt/blocks/{id}/runs} without Jersey: it checks the roles the
+ * resource method declares, calls that method, and writes its answer (or renders its failure as
+ * the exception mappers would) when OpenAI's is in, on an asynchronous servlet request. A request
+ * it does not recognise as plainly one of these (another method or path, a body that is not JSON,
+ * an {@code Accept} without JSON, a caller our authentication module did not sign in with one of
+ * the roles) goes down the chain to Jersey, which answers it as before.
+ */
+public class HotPathFilter extends HttpFilter {
+
+    private static final Logger LOG = Logger.getLogger(HotPathFilter.class.getName());
+
+    private static final List<String> COMPLETION_ROLES = roles(CompatibleEndpointResource.class, "chatCompletions");
+    private static final List<String> RUN_ROLES = roles(BlockResource.class, "run");
+
+    @Inject
+    CompatibleEndpointResource compatible;
+
+    @Inject
+    BlockResource blocks;
+
+    private final long maxBodyBytes = RequestBodies.configuredMaxBodyBytes();
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String[] path = "POST".equals(request.getMethod()) && json(request.getContentType()) && acceptsJson(request.getHeader("Accept"))
+                ? segments(request.getRequestURI(), request.getContextPath()) : null;
+        if (path != null && path.length == 7 && "api".equals(path[0]) && "workspaces".equals(path[1])) {
+            String ws = path[2];
+            if ("openai".equals(path[3]) && "v1".equals(path[4]) && "chat".equals(path[5]) && "completions".equals(path[6])
+                    && RoleEnforcementFeature.signedInAs(request, COMPLETION_ROLES)) {
+                long length = request.getContentLengthLong();
+                serve(request, response, () -> compatible.chatCompletions(ws, length, request.getInputStream()));
+                return;
+            }
+            if ("chatgpt".equals(path[3]) && "blocks".equals(path[4]) && "runs".equals(path[6])
+                    && RoleEnforcementFeature.signedInAs(request, RUN_ROLES)) {
+                String block = path[5];
+                serve(request, response, () -> {
+                    InputStream body = request.getInputStream();
+                    return blocks.run(ws, block, RunRequestReader.read(body, request.getContentLengthLong(), maxBodyBytes))
+                            .thenApply(HotPathFilter::ok);
+                });
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    @FunctionalInterface
+    private interface Call {
+        CompletionStage<Response> start() throws IOException;
+    }
+
+    /** Answers at once what is decided at once; otherwise when the stage completes, off this thread. */
+    private static void serve(HttpServletRequest request, HttpServletResponse response, Call call) throws IOException {
+        Locale locale = locale(request);
+        CompletableFuture<Response> answer;
+        try {
+            answer = call.start().toCompletableFuture();
+        } catch (IOException | RuntimeException e) {
+            write(FallbackExceptionMapper.render(e, locale), request, response);
+            return;
+        }
+        if (answer.isDone()) {
+            write(answer.handle((done, error) -> error == null ? done : failure(error, locale)).join(), request, response);
+            return;
+        }
+        AsyncContext async = request.startAsync(request, response);
+        // the gateway bounds the wait for OpenAI itself (read timeout, retries); a container timeout would only cut it short
+        async.setTimeout(0);
+        answer.whenComplete((done, error) -> {
+            try {
+                write(error == null ? done : failure(error, locale), request, (HttpServletResponse) async.getResponse());
+            } catch (IOException | RuntimeException e) {
+                // the client went away; the usage is recorded already
+                LOG.log(Level.FINE, "Answer not written: {0}", e.getClass().getName());
+            } finally {
+                async.complete();
+            }
+        });
+    }
+
+    private static Response failure(Throwable error, Locale locale) {
+        return FallbackExceptionMapper.render(error instanceof CompletionException ? error.getCause() : error, locale);
+    }
+
+    private static Response ok(BlockRunner.RunResult result) {
+        byte[] body = RunResultWriter.bytes(result);
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).header("Content-Length", body.length).build();
+    }
+
+    /**
+     * A response built for Jersey, written as Jersey would: status, headers, then the entity; for
+     * the web pages without a Basic challenge, as {@link PageChallengeFilter} does for Jersey.
+     */
+    static void write(Response answer, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setStatus(answer.getStatus());
+        boolean page = request.getHeader(WebSession.PAGE_HEADER) != null;
+        answer.getStringHeaders().forEach((name, values) -> {
+            if (!(page && "WWW-Authenticate".equalsIgnoreCase(name))) {
+                values.forEach(value -> response.addHeader(name, value));
+            }
+        });
+        Object entity = answer.getEntity();
+        if (entity instanceof byte[] bytes) {
+            response.getOutputStream().write(bytes);
+        } else if (entity instanceof String text) {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            response.setContentLength(bytes.length);
+            response.getOutputStream().write(bytes);
+        } else if (entity instanceof StreamingOutput stream) {
+            stream.write(response.getOutputStream());
+        } else if (entity != null) {
+            throw new IllegalStateException("No writer here for " + entity.getClass().getName());
+        }
+    }
+
+    /** The caller's language as Jersey's mappers pick it: English unless the request asks otherwise. */
+    static Locale locale(HttpServletRequest request) {
+        // without the header the container offers its own default locale, which Jersey does not
+        return request.getHeader("Accept-Language") == null ? Locale.ENGLISH : Messages.pick(Collections.list(request.getLocales()));
+    }
+
+    /** The path's segments after the context path, or {@code null} where Jersey's decoding could matter. */
+    static String[] segments(String uri, String contextPath) {
+        String path = uri.substring(contextPath.length());
+        if (!path.startsWith("/") || path.endsWith("/") || path.indexOf('%') >= 0 || path.indexOf(';') >= 0 || path.contains("//")) {
+            return null;
+        }
+        return path.substring(1).split("/");
+    }
+
+    static boolean json(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int parameters = contentType.indexOf(';');
+        return (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim().equalsIgnoreCase(MediaType.APPLICATION_JSON);
+    }
+
+    /** No {@code Accept}, or one that lists JSON or a wildcard that covers it (a zero quality is Jersey's to judge). */
+    static boolean acceptsJson(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return true;
+        }
+        String lower = accept.toLowerCase(Locale.ROOT);
+        return !lower.contains("q=0") && (lower.contains(MediaType.APPLICATION_JSON) || lower.contains("*/*") || lower.contains("application/*"));
+    }
+
+    private static List<String> roles(Class<?> resource, String method) {
+        for (var m : resource.getMethods()) {
+            if (m.getName().equals(method)) {
+                List<String> roles = RoleEnforcementFeature.rolesOf(resource, m);
+                if (roles == null) {
+                    throw new IllegalStateException(resource.getSimpleName() + "." + method + " must declare its roles");
+                }
+                return roles;
+            }
+        }
+        throw new IllegalStateException("No method " + method + " on " + resource.getSimpleName());
+    }
+}

@@ -1,0 +1,115 @@
+package com.chatgptconnector.boundary.security;
+
+import com.chatgptconnector.boundary.problem.RequestBodies;
+import com.chatgptconnector.identity.Roles;
+import com.chatgptconnector.problem.ErrorCode;
+import com.chatgptconnector.problem.ProblemException;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Set;
+
+/**
+ * Sign-in for the web pages: a form posts username and password, the session remembers the
+ * user, and the answer carries the session's CSRF token. The REST API keeps working with HTTP
+ * Basic and tokens; this only adds a cookie-based way in for browsers.
+ */
+@Path("session")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class SessionResource {
+
+    // A class, not a record: Payara 6.2025's OpenAPI generator fails on constraints that a record
+    // also puts on its constructor parameters (payara/Payara#7649).
+    public static class SignIn {
+        @NotNull
+        public String username;
+
+        @NotNull
+        public String password;
+
+        @Override
+        public String toString() {
+            return "SignIn[username=" + username + "]";
+        }
+    }
+
+    public record SessionView(String username, boolean operator, String csrfToken) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    IdentityStoreHandler identityStores;
+
+    @Inject
+    RequestBodies bodies;
+
+    @Context
+    HttpServletRequest request;
+
+    @POST
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    public SessionView signIn(SignIn body) {
+        SignIn form = bodies.valid(body);
+        CredentialValidationResult result = identityStores.validate(new UsernamePasswordCredential(form.username, form.password));
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            throw new ProblemException(ErrorCode.UNAUTHORIZED);
+        }
+        HttpSession old = request.getSession(false);
+        if (old != null) {
+            old.invalidate();
+        }
+        // a new session id at sign-in: a session id planted before cannot be taken over
+        HttpSession session = request.getSession(true);
+        byte[] token = new byte[24];
+        RANDOM.nextBytes(token);
+        WebSession.Login login = new WebSession.Login(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups()),
+                Base64.getUrlEncoder().withoutPadding().encodeToString(token));
+        session.setAttribute(WebSession.LOGIN, login);
+        return view(login);
+    }
+
+    @GET
+    @PermitAll
+    public SessionView current() {
+        HttpSession session = request.getSession(false);
+        WebSession.Login login = session == null ? null : (WebSession.Login) session.getAttribute(WebSession.LOGIN);
+        if (login == null) {
+            throw new ProblemException(ErrorCode.UNAUTHORIZED);
+        }
+        return view(login);
+    }
+
+    @DELETE
+    @PermitAll
+    public Response signOut() {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        return Response.noContent().build();
+    }
+
+    private static SessionView view(WebSession.Login login) {
+        return new SessionView(login.username(), login.groups().contains(Roles.OPERATOR), login.csrfToken());
+    }
+}

@@ -1,0 +1,69 @@
+package com.chatgptconnector.identity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** A person who signs in with a username and a PBKDF2-hashed password. */
+@Entity
+@Table(name = "app_user")
+@NamedQuery(name = "UserAccount.byUsername", query = "select u from UserAccount u where u.username = :username")
+public class UserAccount {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "UserAccountIds")
+    @SequenceGenerator(name = "UserAccountIds", sequenceName = "app_user_seq", allocationSize = 1)
+    private Long id;
+
+    @Column(nullable = false, unique = true)
+    private String username;
+
+    @Column(name = "password_hash", nullable = false)
+    private String passwordHash;
+
+    @Column(nullable = false)
+    private boolean operator;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Version
+    private long version;
+
+    protected UserAccount() {
+    }
+
+    public UserAccount(String username, String passwordHash, boolean operator, Instant createdAt) {
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.operator = operator;
+        this.createdAt = createdAt;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public boolean operator() {
+        return operator;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

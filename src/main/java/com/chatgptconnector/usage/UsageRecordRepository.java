@@ -1,0 +1,92 @@
+package com.chatgptconnector.usage;
+
+import com.chatgptconnector.persistence.ConnectorDatabase;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * The usage_record rows. Records are inserted as one JDBC batch in one transaction (many
+ * requests' records at once, see {@link UsageWriter}); ids come from the same sequence the entity
+ * uses, only its syntax differs between H2 and PostgreSQL. A month is read with JPA.
+ */
+@ApplicationScoped
+public class UsageRecordRepository {
+
+    @Resource(lookup = ConnectorDatabase.JNDI_NAME)
+    DataSource dataSource;
+
+    @PersistenceContext(unitName = "connector")
+    EntityManager em;
+
+    /** The records of a workspace in [from, to). */
+    public List<UsageRecord> between(String workspaceId, Instant from, Instant to) {
+        return em.createQuery("select r from UsageRecord r where r.workspaceId = :ws "
+                        + "and r.occurredAt >= :from and r.occurredAt < :to", UsageRecord.class)
+                .setParameter("ws", workspaceId).setParameter("from", from).setParameter("to", to)
+                .getResultList();
+    }
+
+    private volatile String nextId;
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void insert(List<UsageRecord> records) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("insert into usage_record (id, workspace_id, block_id, actor, "
+                     + "model, prompt_tokens, completion_tokens, outcome, latency_ms, openai_request_id, occurred_at) values ("
+                     + nextId(connection) + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (UsageRecord r : records) {
+                insert.setString(1, r.workspaceId());
+                setNullable(insert, 2, r.blockId());
+                insert.setString(3, r.actor());
+                setNullable(insert, 4, r.model());
+                insert.setLong(5, r.promptTokens());
+                insert.setLong(6, r.completionTokens());
+                insert.setString(7, r.outcome());
+                insert.setLong(8, r.latencyMillis());
+                setNullable(insert, 9, r.openaiRequestId());
+                insert.setObject(10, r.occurredAt().atOffset(ZoneOffset.UTC));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new PersistenceException("usage records not written: " + e.getMessage(), e);
+        }
+    }
+
+    private String nextId(Connection connection) throws SQLException {
+        if (nextId == null) {
+            nextId = ConnectorDatabase.isPostgres(connection) ? "nextval('usage_record_seq')" : "next value for usage_record_seq";
+        }
+        return nextId;
+    }
+
+    private static void setNullable(PreparedStatement statement, int index, String value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else {
+            statement.setString(index, value);
+        }
+    }
+
+    /**
+     * Created at deployment, on a container thread: answers complete on the completion threads,
+     * where the container's context (the metric registry, resource lookups) cannot be resolved.
+     */
+    void createAtStartup(@Observes Startup startup) {
+        // the observer alone instantiates the bean
+    }
+}
