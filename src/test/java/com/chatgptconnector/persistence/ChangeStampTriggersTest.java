@@ -31,15 +31,18 @@ class ChangeStampTriggersTest {
         databases.add(Arguments.of("H2", h2));
         String url = System.getProperty("it.db.url", "");
         if (url.startsWith("jdbc:postgresql:")) {
+            // a schema next to the run's own, so runs in two checkouts on one server never meet
+            java.util.regex.Matcher current = java.util.regex.Pattern.compile("[?&]currentSchema=([A-Za-z0-9_]+)").matcher(url);
+            String schema = (current.find() ? current.group(1) : "connector") + "_stamp_test";
             PGSimpleDataSource pg = new PGSimpleDataSource();
             pg.setURL(url.replaceAll("([?&])currentSchema=[^&]*&?", "$1").replaceAll("[?&]$", ""));
             pg.setUser(System.getProperty("it.db.user"));
             pg.setPassword(System.getProperty("it.db.password"));
             try (Connection c = pg.getConnection(); Statement s = c.createStatement()) {
-                s.execute("drop schema if exists connector_stamp_test cascade");
-                s.execute("create schema connector_stamp_test");
+                s.execute("drop schema if exists " + schema + " cascade");
+                s.execute("create schema " + schema);
             }
-            pg.setCurrentSchema("connector_stamp_test");
+            pg.setCurrentSchema(schema);
             databases.add(Arguments.of("PostgreSQL", pg));
         }
         return databases.stream();
