@@ -10,6 +10,11 @@ export class ApiError extends Error {
     this.status = status;
     this.problem = problem;
   }
+
+  /** The problem's stable code ({@code version_conflict}, {@code last_admin} …). */
+  get code() {
+    return this.problem.code || (this.problem.error && this.problem.error.code) || null;
+  }
 }
 
 export function setCsrf(token) {
@@ -31,9 +36,15 @@ export async function api(method, path, body, headers = {}) {
   }
   const response = await fetch(`api/${path}`, init);
   const text = await response.text();
-  const data = text ? JSON.parse(text) : null;
+  let data = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch (notJson) {
+    // e.g. a proxy's HTML error page: the status still tells what happened
+    data = null;
+  }
   if (!response.ok) {
     throw new ApiError(response.status, data || { title: `HTTP ${response.status}` });
   }
-  return { data, etag: response.headers.get('ETag') };
+  return { data, etag: response.headers.get('ETag'), status: response.status };
 }

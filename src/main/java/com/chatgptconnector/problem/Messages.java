@@ -40,8 +40,14 @@ public final class Messages {
         if (pattern == null) {
             return key;
         }
+        Object[] values = args == null ? new Object[0] : args.clone();
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] instanceof MessageText text) {
+                values[i] = text(locale, text.key());
+            }
+        }
         // always through MessageFormat, so quoting rules in the bundles are the same for every text
-        return new MessageFormat(pattern, locale).format(args == null ? new Object[0] : args);
+        return new MessageFormat(pattern, locale).format(values);
     }
 
     /** The text for the key, or null where the bundle has none (e.g. an optional advice). */

@@ -6,6 +6,7 @@ import com.chatgptconnector.crypto.ApiKeyCipher;
 import com.chatgptconnector.crypto.UndecryptableValueException;
 import com.chatgptconnector.openai.OpenAiCredentials;
 import com.chatgptconnector.problem.ErrorCode;
+import com.chatgptconnector.problem.MessageText;
 import com.chatgptconnector.problem.ProblemException;
 import com.chatgptconnector.settings.CredentialsValidator.Credentials;
 import com.chatgptconnector.settings.SettingsLifecycle.Transition;
@@ -207,7 +208,7 @@ public class ChatGptSettingsService {
     private static void requireActive(ChatGptSettings settings) {
         if (settings.status() != SettingsStatus.ACTIVE) {
             throw new ProblemException(ErrorCode.CHATGPT_NOT_ACTIVATED,
-                    Map.of("currentStatus", settings.status().name()), settings.status().name());
+                    Map.of("currentStatus", settings.status().name()), MessageText.of("status." + settings.status().name()));
         }
     }
 

@@ -1,6 +1,7 @@
 package com.chatgptconnector.settings;
 
 import com.chatgptconnector.problem.ErrorCode;
+import com.chatgptconnector.problem.MessageText;
 import com.chatgptconnector.problem.ProblemException;
 import java.util.EnumSet;
 import java.util.Map;
@@ -42,7 +43,7 @@ public final class SettingsLifecycle {
         if (!transition.from.contains(current)) {
             throw new ProblemException(ErrorCode.INVALID_STATE_TRANSITION,
                     Map.of("currentStatus", current.name(), "transition", transition.name()),
-                    current.name(), transition.target.name());
+                    MessageText.of("status." + current.name()), MessageText.of("status." + transition.target.name()));
         }
         return transition.target;
     }

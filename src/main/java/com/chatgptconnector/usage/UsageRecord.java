@@ -64,6 +64,10 @@ public class UsageRecord {
         this.occurredAt = occurredAt;
     }
 
+    long id() {
+        return id;
+    }
+
     public String blockId() {
         return blockId;
     }

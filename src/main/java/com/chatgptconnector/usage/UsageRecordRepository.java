@@ -40,6 +40,31 @@ public class UsageRecordRepository {
                 .getResultList();
     }
 
+    /**
+     * At most {@code limit} records of a workspace, newest first by (occurred_at, id), strictly
+     * older than {@code after} if given (keyset paging on the index of V7).
+     */
+    public List<UsageRecord> newestFirst(String workspaceId, RequestFilter filter, RequestCursor after, int limit) {
+        StringBuilder jpql = new StringBuilder("select r from UsageRecord r where r.workspaceId = :ws");
+        switch (filter.kind()) {
+            case OK, CODE -> jpql.append(" and r.outcome = :outcome");
+            case ERROR -> jpql.append(" and r.outcome <> :outcome");
+            case ALL -> { }
+        }
+        if (after != null) {
+            jpql.append(" and (r.occurredAt < :time or (r.occurredAt = :time and r.id < :id))");
+        }
+        jpql.append(" order by r.occurredAt desc, r.id desc");
+        var query = em.createQuery(jpql.toString(), UsageRecord.class).setParameter("ws", workspaceId);
+        if (filter.kind() != RequestFilter.Kind.ALL) {
+            query.setParameter("outcome", filter.kind() == RequestFilter.Kind.ERROR ? RequestFilter.OK : filter.code());
+        }
+        if (after != null) {
+            query.setParameter("time", after.occurredAt()).setParameter("id", after.id());
+        }
+        return query.setMaxResults(limit).getResultList();
+    }
+
     private volatile String nextId;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

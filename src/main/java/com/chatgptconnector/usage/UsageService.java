@@ -41,6 +41,26 @@ public class UsageService {
                 group(records.stream().filter(r -> !"ok".equals(r.outcome())).toList(), UsageRecord::outcome));
     }
 
+    /** The largest page of {@link #requests}; a larger limit is capped to it. */
+    public static final int MAX_REQUEST_PAGE = 200;
+
+    /**
+     * The latest requests of a workspace, newest first, a page at a time; block names from
+     * {@code blockNames} (a deleted block keeps its id).
+     */
+    public RequestPage requests(String workspaceId, RequestFilter filter, RequestCursor before, int limit,
+                                Map<String, String> blockNames) {
+        writer.flush();
+        int size = Math.max(1, Math.min(limit, MAX_REQUEST_PAGE));
+        // one more than asked: whether there is an older page, without counting
+        List<UsageRecord> found = records.newestFirst(workspaceId, filter, before, size + 1);
+        List<UsageRecord> page = found.subList(0, Math.min(size, found.size()));
+        String next = found.size() > size ? new RequestCursor(page.get(size - 1).occurredAt(), page.get(size - 1).id()).encode() : null;
+        return new RequestPage(page.stream()
+                .map(r -> RequestView.of(r, r.blockId() == null ? null : blockNames.get(r.blockId())))
+                .toList(), next);
+    }
+
     private static List<UsageReport.Totals> group(List<UsageRecord> records, Function<UsageRecord, String> key) {
         Map<String, List<UsageRecord>> groups = new TreeMap<>();
         records.forEach(r -> groups.computeIfAbsent(key.apply(r), k -> new java.util.ArrayList<>()).add(r));

@@ -33,13 +33,23 @@ public class WorkspaceService {
     @Inject
     AuditService audit;
 
+    /**
+     * A new workspace with ChatGPT off and, if {@code adminUsername} is given, that user as its
+     * first admin. One transaction: an unknown user creates nothing.
+     */
     @Transactional
-    public WorkspaceSummary create(String name, Caller actor) {
+    public WorkspaceSummary create(String name, String adminUsername, Caller actor) {
+        String admin = adminUsername == null || adminUsername.isBlank() ? null : adminUsername.strip();
+        UserAccount adminUser = admin == null ? null : users.find(admin)
+                .orElseThrow(() -> new ProblemException(ErrorCode.USER_NOT_FOUND, Map.of("field", "adminUsername"), admin));
         Workspace workspace = new Workspace(UUID.randomUUID().toString(), name.strip(), Instant.now(Clock.systemUTC()));
         workspaces.add(workspace);
         // every workspace starts with ChatGPT off, as its own row, so later writes only ever update
         String status = settings.initialize(workspace.id());
         audit.record(workspace.id(), actor.username(), AuditAction.WORKSPACE_CREATED, "name=" + workspace.name());
+        if (adminUser != null) {
+            addMember(workspace.id(), adminUser, WorkspaceRole.ADMIN, actor);
+        }
         return new WorkspaceSummary(workspace.id(), workspace.name(), null, status, workspace.createdAt());
     }
 
@@ -68,8 +78,7 @@ public class WorkspaceService {
         UserAccount user = users.find(username).orElseThrow(() -> new ProblemException(ErrorCode.USER_NOT_FOUND, username));
         var existing = workspaces.membership(workspaceId, user.id());
         if (existing.isEmpty()) {
-            workspaces.addMember(new WorkspaceMember(workspaceId, user.id(), role, Instant.now(Clock.systemUTC())));
-            audit.record(workspaceId, actor.username(), AuditAction.MEMBER_ADDED, "user=" + username + ", role=" + role);
+            addMember(workspaceId, user, role, actor);
             return true;
         }
         WorkspaceMember member = existing.get();
@@ -81,6 +90,11 @@ public class WorkspaceService {
             audit.record(workspaceId, actor.username(), AuditAction.MEMBER_ROLE_CHANGED, "user=" + username + ", role=" + role);
         }
         return false;
+    }
+
+    private void addMember(String workspaceId, UserAccount user, WorkspaceRole role, Caller actor) {
+        workspaces.addMember(new WorkspaceMember(workspaceId, user.id(), role, Instant.now(Clock.systemUTC())));
+        audit.record(workspaceId, actor.username(), AuditAction.MEMBER_ADDED, "user=" + user.username() + ", role=" + role);
     }
 
     @Transactional

@@ -404,6 +404,128 @@ class ConnectorApiIT {
         assertTrue(openapi.body().contains("/api/workspaces/{ws}/chatgpt/credentials"), "the OpenAPI document lists the API");
     }
 
+    // ---------------------------------------------------------------- workspaces with their first admin
+
+    @Test
+    void aWorkspaceAndItsFirstAdminAreCreatedInOneRequestOrNotAtAll() {
+        Auth admin = newUser("first-admin");
+        String name = "With admin " + UUID.randomUUID();
+        Reply created = api.post("api/workspaces", OPERATOR, "{\"name\":" + str(name) + ",\"adminUsername\":" + str(admin.username()) + "}");
+        assertEquals(201, created.status(), created::toString);
+        String ws = created.json().getString("id");
+        JsonObject member = api.get("api/workspaces/" + ws + "/members", OPERATOR).array().getJsonObject(0);
+        assertEquals(admin.username(), member.getString("username"));
+        assertEquals("ADMIN", member.getString("role"));
+        JsonObject seen = api.get("api/workspaces", admin).array().getValuesAs(JsonObject.class).stream()
+                .filter(w -> w.getString("id").equals(ws)).findFirst().orElseThrow();
+        assertEquals("ADMIN", seen.getString("role"), "the admin may act at once");
+        List<String> actions = api.get(chatgpt(ws) + "/audit", admin).array().getValuesAs(JsonObject.class).stream()
+                .map(o -> o.getString("action")).toList();
+        assertEquals(List.of("MEMBER_ADDED", "WORKSPACE_CREATED"), actions);
+
+        String orphan = "Orphan " + UUID.randomUUID();
+        Reply refused = api.post("api/workspaces", OPERATOR, "{\"name\":" + str(orphan) + ",\"adminUsername\":\"nobody-" + UUID.randomUUID() + "\"}");
+        assertProblem(refused, 404, "user_not_found");
+        assertEquals("adminUsername", refused.json().getString("field"), "the page marks the field");
+        assertFalse(api.get("api/workspaces", OPERATOR).body().contains(orphan), "no workspace without its admin is left behind");
+
+        Reply withoutAdmin = api.post("api/workspaces", OPERATOR, "{\"name\":\"No admin yet\",\"adminUsername\":\"  \"}");
+        assertEquals(201, withoutAdmin.status(), "the admin stays optional: " + withoutAdmin);
+        assertEquals(0, api.get("api/workspaces/" + withoutAdmin.json().getString("id") + "/members", OPERATOR).array().size());
+    }
+
+    // ---------------------------------------------------------------- the request list
+
+    @Test
+    void theRequestListPagesNewestFirstAndFiltersByOutcome() throws Exception {
+        Team team = newTeam();
+        String ws = team.workspace();
+        Reply block = api.post(chatgpt(ws) + "/blocks", team.admin(),
+                "{\"name\":\"Summary\",\"model\":\"gpt-4o-mini\",\"userPrompt\":\"Summarise {{text}}\",\"responseFormat\":\"text\"}");
+        assertEquals(201, block.status(), block::toString);
+        Instant t = Instant.parse("2026-03-02T09:00:00Z");
+        // two records at the same instant: the id decides their order
+        long first = insertUsage(ws, null, team.admin().username(), "ok", t, "req_1");
+        long limited = insertUsage(ws, null, "token:nightly job", "rate_limited", t.plusSeconds(1), "req_2");
+        long sameTime = insertUsage(ws, null, team.admin().username(), "ok", t.plusSeconds(1), "req_3");
+        long noCredit = insertUsage(ws, null, team.member().username(), "insufficient_quota", t.plusSeconds(2), null);
+        long newest = insertUsage(ws, block.json().getString("id"), team.member().username(), "ok", t.plusSeconds(3), "req_5");
+        insertUsage(team.otherWorkspace(), null, team.otherAdmin().username(), "ok", t.plusSeconds(4), "req_other");
+
+        String list = chatgpt(ws) + "/requests";
+        JsonObject page1 = api.get(list + "?limit=2", team.admin()).json();
+        assertEquals(List.of(newest, noCredit), ids(page1));
+        JsonObject top = page1.getJsonArray("items").getJsonObject(0);
+        assertEquals("Summary", top.getString("blockName"));
+        assertEquals("gpt-4o-mini", top.getString("model"));
+        assertEquals(30, top.getInt("totalTokens"));
+        assertEquals(120, top.getInt("latencyMs"));
+        assertEquals("req_5", top.getString("openaiRequestId"));
+        assertEquals("user", top.getString("callerType"));
+        assertEquals(team.member().username(), top.getString("caller"));
+        assertEquals("2026-03-02T09:00:03Z", top.getString("occurredAt"));
+
+        // a request arriving between two pages neither shifts nor repeats what the client has
+        insertUsage(ws, null, team.admin().username(), "ok", t.plusSeconds(60), "req_later");
+        JsonObject page2 = api.get(list + "?limit=2&before=" + page1.getString("next"), team.admin()).json();
+        assertEquals(List.of(sameTime, limited), ids(page2));
+        JsonObject tokenCall = page2.getJsonArray("items").getJsonObject(1);
+        assertEquals("token", tokenCall.getString("callerType"));
+        assertEquals("nightly job", tokenCall.getString("caller"));
+        assertFalse(tokenCall.containsKey("blockId"), "a call of the OpenAI-compatible endpoint has no block");
+        JsonObject page3 = api.get(list + "?limit=2&before=" + page2.getString("next"), OPERATOR).json();
+        assertEquals(List.of(first), ids(page3));
+        assertTrue(page3.isNull("next"), "the last page says so");
+
+        assertEquals(List.of(noCredit, limited), ids(api.get(list + "?outcome=error", team.admin()).json()));
+        assertEquals(List.of(limited), ids(api.get(list + "?outcome=rate_limited", team.admin()).json()));
+        assertEquals(4, ids(api.get(list + "?outcome=ok", team.admin()).json()).size());
+        assertEquals(List.of(), ids(api.get(list + "?outcome=openai_timeout", team.admin()).json()));
+
+        Reply badCursor = api.get(list + "?before=not-a-cursor", team.admin());
+        assertProblem(badCursor, 400, "validation_failed");
+        assertEquals("before", badCursor.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        Reply badOutcome = api.get(list + "?outcome=DROP%20TABLE", team.admin());
+        assertProblem(badOutcome, 400, "validation_failed");
+        assertEquals("outcome", badOutcome.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertProblem(api.get(list, team.member()), 403, "forbidden");
+        assertProblem(api.get(list, team.otherAdmin()), 404, "workspace_not_found");
+    }
+
+    static List<Long> ids(JsonObject page) {
+        return page.getJsonArray("items").getValuesAs(JsonObject.class).stream().map(o -> o.getJsonNumber("id").longValue()).toList();
+    }
+
+    /** A usage record as the service writes it, at a chosen time; returns its id. */
+    long insertUsage(String ws, String blockId, String actor, String outcome, Instant at, String requestId) throws Exception {
+        try (Connection db = Database.connect()) {
+            boolean postgres = db.getMetaData().getURL().startsWith("jdbc:postgresql");
+            long id;
+            try (PreparedStatement next = db.prepareStatement(postgres ? "select nextval('usage_record_seq')" : "select next value for usage_record_seq");
+                 ResultSet row = next.executeQuery()) {
+                assertTrue(row.next());
+                id = row.getLong(1);
+            }
+            try (PreparedStatement insert = db.prepareStatement("insert into usage_record (id, workspace_id, block_id, actor, model, "
+                    + "prompt_tokens, completion_tokens, outcome, latency_ms, openai_request_id, occurred_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setLong(1, id);
+                insert.setString(2, ws);
+                insert.setString(3, blockId);
+                insert.setString(4, actor);
+                insert.setString(5, "gpt-4o-mini");
+                boolean ok = "ok".equals(outcome);
+                insert.setLong(6, ok ? 20 : 0);
+                insert.setLong(7, ok ? 10 : 0);
+                insert.setString(8, outcome);
+                insert.setLong(9, 120);
+                insert.setString(10, requestId);
+                insert.setObject(11, at.atOffset(java.time.ZoneOffset.UTC));
+                assertEquals(1, insert.executeUpdate());
+            }
+            return id;
+        }
+    }
+
     // ---------------------------------------------------------------- the role matrix
 
     /** Anonymous, member, admin, admin of another workspace, operator. */
@@ -435,6 +557,7 @@ class ConnectorApiIT {
                         t -> "{\"apiKey\":" + str(TestKeys.WORKSPACE_KEY) + "}", 401, 403, 200, 404, 200),
                 new Row("remove key", "DELETE", "api/workspaces/{ws}/chatgpt/credentials", Precondition.ACTIVE_WITH_KEY, t -> null, 401, 403, 200, 404, 200),
                 new Row("read audit", "GET", "api/workspaces/{ws}/chatgpt/audit", Precondition.DISABLED, t -> null, 401, 403, 200, 404, 200),
+                new Row("list requests", "GET", "api/workspaces/{ws}/chatgpt/requests", Precondition.DISABLED, t -> null, 401, 403, 200, 404, 200),
                 new Row("re-encrypt keys", "POST", "api/operations/key-reencryption", Precondition.NONE, t -> null, 401, 403, 403, 403, 200),
                 new Row("readiness", "GET", "/health/ready", Precondition.NONE, t -> null, 200, 200, 200, 200, 200));
 

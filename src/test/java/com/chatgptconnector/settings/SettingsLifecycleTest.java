@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.chatgptconnector.problem.ErrorCode;
+import com.chatgptconnector.problem.MessageText;
 import com.chatgptconnector.problem.ProblemException;
 import com.chatgptconnector.settings.SettingsLifecycle.Transition;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,7 +45,8 @@ class SettingsLifecycleTest {
         assertEquals(409, refused.code().status());
         // the client reloads and decides again from this, so it must be the state it is really in
         assertEquals(current.name(), refused.extensions().get("currentStatus"));
-        // the detail text reads "ChatGPT is {0} ..., so it cannot change to {1}"
-        assertArrayEquals(new Object[] {current.name(), transition.target().name()}, refused.detailArgs());
+        // the detail text names both states in the caller's language, never as enum names
+        assertArrayEquals(new Object[] {MessageText.of("status." + current.name()), MessageText.of("status." + transition.target().name())},
+                refused.detailArgs());
     }
 }

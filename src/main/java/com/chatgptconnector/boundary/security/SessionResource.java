@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -72,7 +73,8 @@ public class SessionResource {
         SignIn form = bodies.valid(body);
         CredentialValidationResult result = identityStores.validate(new UsernamePasswordCredential(form.username, form.password));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            throw new ProblemException(ErrorCode.UNAUTHORIZED);
+            // the sign-in form says what went wrong, not "authentication required"
+            throw new ProblemException(ErrorCode.UNAUTHORIZED, Map.of("reason", "wrong_credentials"));
         }
         HttpSession old = request.getSession(false);
         if (old != null) {

@@ -33,6 +33,10 @@ public class WorkspaceResource {
         @NotBlank
         @Size(max = 200)
         public String name;
+
+        /** Optional: this user becomes the first admin, in the same transaction (docs/api.md). */
+        @Size(max = 100)
+        public String adminUsername;
     }
 
     @Inject
@@ -51,12 +55,16 @@ public class WorkspaceResource {
         return service.list(caller.get(), chatgptStatus);
     }
 
+    /**
+     * Creates a workspace, and with {@code adminUsername} its first admin: both or neither, so an
+     * unknown username (404 {@code user_not_found}) leaves no workspace without an admin behind.
+     */
     @POST
     @RolesAllowed(Roles.OPERATOR)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(CreateWorkspace body, @Context UriInfo uri) {
         CreateWorkspace request = bodies.valid(body);
-        WorkspaceSummary created = service.create(request.name, caller.get());
+        WorkspaceSummary created = service.create(request.name, request.adminUsername, caller.get());
         return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
     }
 }
