@@ -67,7 +67,7 @@ export function problemParts(error) {
     p.detail && p.detail !== title ? h('p', {}, p.detail) : null,
     p.advice ? h('p', {}, p.advice) : null,
     p.retryAfterSeconds && !String(p.detail || '').includes(String(p.retryAfterSeconds)) ? h('p', {}, t('retryAfter', p.retryAfterSeconds)) : null,
-    p.openaiRequestId ? h('p', { class: 'muted' }, t('requestId', p.openaiRequestId)) : null
+    p.openaiRequestId ? h('p', { class: 'muted' }, `${t('openaiRequestId')}: `, h('code', { class: 'mono' }, p.openaiRequestId)) : null
   ];
 }
 

@@ -84,7 +84,7 @@ const texts = {
     'field.allowedModels': 'Allowed models', 'field.from': 'Previous master key', 'field.token': 'Token', 'field.block': 'Block',
     'reason.deactivated': 'removed because ChatGPT was deactivated', 'reason.removed': 'removed by hand',
     keyUnreadableDetail: 'The stored key could not be decrypted and must be entered again.',
-    retryAfter: 'Try again in {0} seconds.', requestId: 'OpenAI request ID: {0}', unreachable: 'The service could not be reached. Check the connection and try again.',
+    retryAfter: 'Try again in {0} seconds.', unreachable: 'The service could not be reached. Check the connection and try again.',
     conflictChanged: 'What changed in the meantime:', conflictUnseen: 'Someone saved these settings in the meantime; nothing you see here differs.',
     conflictReload: 'Reload', conflictReloaded: 'Reloaded: you see the current state. Make your change again.', changedFromTo: '{0}: {1} → {2}',
     changedBy: 'last changed by {0}, {1}', empty: 'empty', yes: 'yes', no: 'no'
@@ -171,7 +171,7 @@ const texts = {
     'field.allowedModels': 'Erlaubte Modelle', 'field.from': 'Vorheriger Hauptschlüssel', 'field.token': 'Token', 'field.block': 'Baustein',
     'reason.deactivated': 'entfernt, weil ChatGPT deaktiviert wurde', 'reason.removed': 'von Hand entfernt',
     keyUnreadableDetail: 'Der gespeicherte Schlüssel konnte nicht entschlüsselt werden und muss neu eingegeben werden.',
-    retryAfter: 'Versuchen Sie es in {0} Sekunden erneut.', requestId: 'Anfrage-ID bei OpenAI: {0}', unreachable: 'Der Dienst ist nicht erreichbar. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
+    retryAfter: 'Versuchen Sie es in {0} Sekunden erneut.', unreachable: 'Der Dienst ist nicht erreichbar. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
     conflictChanged: 'Das hat sich inzwischen geändert:', conflictUnseen: 'Jemand hat diese Einstellungen inzwischen gespeichert; was Sie hier sehen, ist unverändert.',
     conflictReload: 'Neu laden', conflictReloaded: 'Neu geladen: Sie sehen den aktuellen Stand. Nehmen Sie Ihre Änderung erneut vor.', changedFromTo: '{0}: {1} → {2}',
     changedBy: 'zuletzt geändert von {0}, {1}', empty: 'leer', yes: 'ja', no: 'nein'

@@ -146,9 +146,14 @@ final class PageCheck {
             """;
 
     static final String PLAIN_LANGUAGE = """
-            const copy = document.body.cloneNode(true);
-            copy.querySelectorAll('code, .mono, .secret, pre, script, noscript, #who').forEach(e => e.remove());
-            const text = copy.textContent.replace(/\\s+/g, ' ');
+            // every text node on its own (textContent would glue "req_x" to the next element's "Limits")
+            const skip = 'code, .mono, .secret, pre, script, noscript, #who';
+            const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            const parts = [];
+            while (walker.nextNode()) {
+              if (!walker.currentNode.parentElement.closest(skip)) parts.push(walker.currentNode.textContent);
+            }
+            const text = parts.join(' ').replace(/\\s+/g, ' ');
             const german = document.documentElement.lang === 'de';
             const patterns = {
               enumName: /\\b[A-Z]{2,}_[A-Z_]{2,}\\b/,
