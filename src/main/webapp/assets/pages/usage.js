@@ -85,6 +85,9 @@ export async function usagePage(ws, month) {
     totals(t('perModel'), 'model', t('model'), r.byModel, 'by-model'),
     totals(t('perError'), 'error', t('error'), r.byErrorCode, 'by-error'));
   if (chart) chart.destroy();
+  // the page's text colour, not Chart.js's light grey
+  window.Chart.defaults.color = '#3d4757';
+  window.Chart.defaults.font.size = 13;
   chart = new window.Chart(canvas, {
     type: 'bar',
     data: {

@@ -256,6 +256,7 @@ class WebJourneyIT {
         typeSignIn("operator", "auch nicht das Passwort");
         waitForText("#sign-in-feedback", "Benutzername oder Passwort ist falsch.");
         assertTrue(onScreen("#sign-in-feedback"));
+        pages.screenshot("sign-in-failed-de-1280", PageCheck.DESKTOP);
         pages.assertBothLanguagesComplete();
         language("en");
         typeSignIn("operator", "operator-dev-password");
@@ -288,6 +289,7 @@ class WebJourneyIT {
         assertEquals("true", find("#create-workspace [name='adminUsername']").getAttribute("aria-invalid"));
         assertTrue(browser.findElement(By.id("create-user-feedback")).getText().isEmpty(), "the earlier answer went with the next action");
         assertFalse(api.get("api/workspaces", OPERATOR).body().contains(orphan), "nothing was created");
+        pages.screenshot("operator-unknown-admin-en-1280", PageCheck.DESKTOP);
 
         fill("create-workspace", "name", workspace);
         fill("create-workspace", "adminUsername", admin);
@@ -360,6 +362,7 @@ class WebJourneyIT {
         assertTrue(conflict.contains("Monthly token limit: no limit → 5,000"), conflict);
         assertTrue(conflict.contains("Allowed models: all models → gpt-4o-mini"), conflict);
         assertTrue(onScreen("#policy-feedback"), "the answer is next to Save limits");
+        pages.screenshot("settings-conflict-en-1280", PageCheck.DESKTOP);
         click("#conflict-reload");
         waitForText("#policy-feedback", "Reloaded");
         assertEquals("5000", find("#policy-form [name='tokenLimit']").getDomProperty("value"));
