@@ -18,6 +18,9 @@ const AUDIT_ACTIONS = ['WORKSPACE_CREATED', 'MEMBER_ADDED', 'MEMBER_ROLE_CHANGED
 
 const rowFeedback = id => `ws-feedback-${id}`;
 
+/** The audit log's choice, kept when the console is redrawn after an action. */
+const auditChoice = { workspace: null, action: '' };
+
 export async function operatorPage() {
   const all = await load(async () => (await api('GET', 'workspaces')).data);
   if (!all) return;
@@ -131,6 +134,8 @@ export function auditDetail(e) {
 function auditCard(workspaces) {
   const select = h('select', { name: 'auditWorkspace' }, workspaces.map(w => h('option', { value: w.id }, w.name)));
   const action = h('select', { name: 'action' }, h('option', { value: '' }, t('allActions')), AUDIT_ACTIONS.map(a => h('option', { value: a }, t(`audit.${a}`))));
+  if (workspaces.some(w => w.id === auditChoice.workspace)) select.value = auditChoice.workspace;
+  action.value = auditChoice.action;
   const columns = [{ label: t('when') }, { label: t('actor') }, { label: t('action') }, { label: t('detail') }];
   const list = h('div', { id: 'audit-list' });
   const path = () => `workspaces/${select.value}/chatgpt/audit${action.value ? `?action=${action.value}` : ''}`;
@@ -138,6 +143,8 @@ function auditCard(workspaces) {
     cells: [dateTime(e.occurredAt), e.actor === 'system' ? t('system') : e.actor, t(`audit.${e.action}`), auditDetail(e)] })))
     : h('p', { id: 'audit-empty' }, t('noAudit')));
   const show = async () => {
+    auditChoice.workspace = select.value;
+    auditChoice.action = action.value;
     const events = select.value ? await act('audit-feedback', () => api('GET', path())) : null;
     if (events) draw(events.data);
   };

@@ -309,12 +309,13 @@ class WebJourneyIT {
         waitForText("#all-workspaces tr[data-workspace='" + workspace + "']", "Active");
         assertTrue(onScreen("#open-requests-feedback"));
 
+        new Select(find("select[name='auditWorkspace']")).selectByVisibleText(workspace);
+        waitForText("#audit", "User: " + admin);
         click("#all-workspaces tr[data-workspace='" + workspace + "'] button.suspend");
         accept();
         waitForText("#ws-feedback-" + id, "ChatGPT is now suspended for " + workspace + ".");
         assertTrue(onScreen("#ws-feedback-" + id), "the answer is in the row of the button, not at the top");
-        // a later redraw (the audit log loading) keeps it
-        new Select(find("select[name='auditWorkspace']")).selectByVisibleText(workspace);
+        // the redrawn console shows the chosen workspace's log again, and that reload keeps the answer
         String audit = waitForText("#audit", "Suspended");
         assertTrue(audit.contains("Member added") && audit.contains("User: " + admin + "; Role: Administrator"), audit);
         assertTrue(audit.contains("Status: Active") && audit.contains("Activation requested"), audit);
@@ -322,6 +323,7 @@ class WebJourneyIT {
         new Select(find("select[name='action']")).selectByValue("SUSPENDED");
         wait.until(b -> b.findElements(By.cssSelector("#audit tbody tr:not([data-action='SUSPENDED'])")).isEmpty());
         assertTrue(browser.findElement(By.id("ws-feedback-" + id)).getText().isEmpty(), "filtering the audit log is the next action");
+        new Select(find("select[name='action']")).selectByValue("");
         checkBothLanguages("operator-console", "#audit");
         language("de");
         new Select(find("select[name='auditWorkspace']")).selectByVisibleText(workspace);
