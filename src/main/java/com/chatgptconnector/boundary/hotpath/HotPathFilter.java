@@ -5,6 +5,8 @@ import com.chatgptconnector.boundary.block.BlockResource;
 import com.chatgptconnector.boundary.block.RunRequestReader;
 import com.chatgptconnector.boundary.block.RunResultWriter;
 import com.chatgptconnector.boundary.compatible.CompatibleEndpointResource;
+import com.chatgptconnector.boundary.compatible.EnvelopeFilter;
+import com.chatgptconnector.boundary.compatible.RequestIds;
 import com.chatgptconnector.boundary.problem.FallbackExceptionMapper;
 import com.chatgptconnector.boundary.problem.RequestBodies;
 import com.chatgptconnector.boundary.security.PageChallengeFilter;
@@ -67,7 +69,7 @@ public class HotPathFilter extends HttpFilter {
             if ("openai".equals(path[3]) && "v1".equals(path[4]) && "chat".equals(path[5]) && "completions".equals(path[6])
                     && RoleEnforcementFeature.signedInAs(request, COMPLETION_ROLES)) {
                 long length = request.getContentLengthLong();
-                serve(request, response, () -> compatible.chatCompletions(ws, length, request.getInputStream()));
+                serve(request, response, () -> compatible.chatCompletions(ws, length, request.getInputStream()), HotPathFilter::envelope);
                 return;
             }
             if ("chatgpt".equals(path[3]) && "blocks".equals(path[4]) && "runs".equals(path[6])
@@ -77,7 +79,7 @@ public class HotPathFilter extends HttpFilter {
                     InputStream body = request.getInputStream();
                     return blocks.run(ws, block, RunRequestReader.read(body, request.getContentLengthLong(), maxBodyBytes))
                             .thenApply(HotPathFilter::ok);
-                });
+                }, FallbackExceptionMapper::render);
                 return;
             }
         }
@@ -89,18 +91,24 @@ public class HotPathFilter extends HttpFilter {
         CompletionStage<Response> start() throws IOException;
     }
 
+    /** How a failure the resource method did not answer itself is rendered: a problem body, or OpenAI's envelope. */
+    @FunctionalInterface
+    private interface Failure {
+        Response render(Throwable error, Locale locale);
+    }
+
     /** Answers at once what is decided at once; otherwise when the stage completes, off this thread. */
-    private static void serve(HttpServletRequest request, HttpServletResponse response, Call call) throws IOException {
+    private static void serve(HttpServletRequest request, HttpServletResponse response, Call call, Failure failures) throws IOException {
         Locale locale = locale(request);
         CompletableFuture<Response> answer;
         try {
             answer = call.start().toCompletableFuture();
         } catch (IOException | RuntimeException e) {
-            write(FallbackExceptionMapper.render(e, locale), request, response);
+            write(failures.render(e, locale), request, response);
             return;
         }
         if (answer.isDone()) {
-            write(answer.handle((done, error) -> error == null ? done : failure(error, locale)).join(), request, response);
+            write(answer.handle((done, error) -> error == null ? done : failure(error, locale, failures)).join(), request, response);
             return;
         }
         AsyncContext async = request.startAsync(request, response);
@@ -108,7 +116,7 @@ public class HotPathFilter extends HttpFilter {
         async.setTimeout(0);
         answer.whenComplete((done, error) -> {
             try {
-                write(error == null ? done : failure(error, locale), request, (HttpServletResponse) async.getResponse());
+                write(error == null ? done : failure(error, locale, failures), request, (HttpServletResponse) async.getResponse());
             } catch (IOException | RuntimeException e) {
                 // the client went away; the usage is recorded already
                 LOG.log(Level.FINE, "Answer not written: {0}", e.getClass().getName());
@@ -118,8 +126,14 @@ public class HotPathFilter extends HttpFilter {
         });
     }
 
-    private static Response failure(Throwable error, Locale locale) {
-        return FallbackExceptionMapper.render(error instanceof CompletionException ? error.getCause() : error, locale);
+    private static Response failure(Throwable error, Locale locale, Failure failures) {
+        return failures.render(error instanceof CompletionException ? error.getCause() : error, locale);
+    }
+
+    /** Under {@code openai/v1}: the problem Jersey's mappers would render, in OpenAI's envelope. */
+    private static Response envelope(Throwable error, Locale locale) {
+        Response problem = FallbackExceptionMapper.render(error, Locale.ENGLISH);
+        return EnvelopeFilter.toEnvelope((String) problem.getEntity(), problem.getStatus(), RequestIds.next()).build();
     }
 
     private static Response ok(BlockRunner.RunResult result) {
