@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class ResponseIds {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ResponseIds.class.getName());
+
     /** OpenAI's ids are letters, digits, underscores and dashes; anything else is no id of ours. */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
 
@@ -30,10 +32,10 @@ public class ResponseIds {
         try {
             repository.insert(workspaceId, responseId);
         } catch (PersistenceException | TransactionalException taken) {
-            // OpenAI's ids are unique: only the same workspace can have named it before (a stream
-            // announces its response in more than one event)
+            // OpenAI's ids are unique, so the same workspace named it before; if another did, the
+            // first keeps it and this one cannot reach it (fail closed), and the answer still goes out
             if (!repository.owned(workspaceId, responseId)) {
-                throw taken;
+                LOG.warning(() -> "Response id " + responseId + " already belongs to another workspace than " + workspaceId);
             }
         }
     }

@@ -18,8 +18,6 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class EnvelopeFilter implements ContainerResponseFilter {
 
-    private static final MediaType PROBLEM = MediaType.valueOf(Problems.MEDIA_TYPE);
-
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         if (!underCompatibleEndpoint(request.getUriInfo().getPath(false))) {
@@ -30,7 +28,8 @@ public class EnvelopeFilter implements ContainerResponseFilter {
             requestId = RequestIds.next();
             response.getHeaders().putSingle(RequestIds.HEADER, requestId);
         }
-        if (response.getMediaType() != null && response.getMediaType().isCompatible(PROBLEM)
+        MediaType type = response.getMediaType();
+        if (type != null && Problems.MEDIA_TYPE.equals(type.getType() + "/" + type.getSubtype())
                 && response.getEntity() instanceof String problem) {
             var envelope = toEnvelope(problem, response.getStatus(), requestId).build();
             response.setEntity(envelope.getEntity(), null, MediaType.APPLICATION_JSON_TYPE);
