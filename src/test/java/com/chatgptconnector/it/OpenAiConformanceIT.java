@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -83,6 +84,8 @@ import org.junit.jupiter.api.function.Executable;
 class OpenAiConformanceIT {
 
     static final String NODE_OPENAI = "openai@7.59.0";
+    static final String NEW_ID = "resp_{{randomValue length=20 type='ALPHANUMERIC'}}";
+    static final String PATH_ID = "{{request.pathSegments.[2]}}";
     static WireMockServer openai;
 
     @Deployment(testable = false)
@@ -138,7 +141,7 @@ class OpenAiConformanceIT {
     void stubOpenAi() {
         String chat = "/v1/chat/completions";
         openai.stubFor(post(urlPathEqualTo(chat)).atPriority(9).willReturn(json(200, sample("chat-completion.json"), "req_chat")));
-        openai.stubFor(post(urlPathEqualTo(chat)).atPriority(8).withRequestBody(containing("\"stream\":true"))
+        openai.stubFor(post(urlPathEqualTo(chat)).atPriority(8).withRequestBody(matchingJsonPath("$.stream", com.github.tomakehurst.wiremock.client.WireMock.equalTo("true")))
                 .willReturn(events(sample("chat-completion-stream.txt"))));
         openai.stubFor(post(urlPathEqualTo(chat)).atPriority(1).withRequestBody(containing("scenario:cut-error"))
                 .willReturn(events(sample("chat-completion-stream-error.txt"))));
@@ -159,23 +162,41 @@ class OpenAiConformanceIT {
         openai.stubFor(post(urlPathEqualTo(chat)).atPriority(1).withRequestBody(containing("scenario:badkey"))
                 .willReturn(json(401, sample("error-invalid-api-key.json"), "req_badkey")));
 
-        openai.stubFor(post(urlPathEqualTo("/v1/responses")).atPriority(9).willReturn(json(200, sample("responses.json"), "req_resp")));
-        openai.stubFor(post(urlPathEqualTo("/v1/responses")).atPriority(5).withRequestBody(containing("node scenario"))
-                .willReturn(json(200, sample("responses.json").replace("resp_fake20363c199d63", "resp_node1"), "req_resp")));
-        openai.stubFor(post(urlPathEqualTo("/v1/responses")).atPriority(4).withRequestBody(containing("\"stream\":true"))
-                .willReturn(events(sample("responses-stream.txt"))));
-        openai.stubFor(get(urlPathMatching("/v1/responses/resp_[a-z0-9_]+")).willReturn(json(200, sample("responses.json"), "req_get")));
-        openai.stubFor(get(urlPathEqualTo("/v1/responses/resp_node1")).atPriority(1)
-                .willReturn(json(200, sample("responses.json").replace("resp_fake20363c199d63", "resp_node1"), "req_get")));
-        openai.stubFor(delete(urlPathMatching("/v1/responses/resp_[a-z0-9_]+")).willReturn(json(200,
-                "{\"id\":\"resp_fake20363c199d63\",\"object\":\"response\",\"deleted\":true}", "req_del")));
-        openai.stubFor(post(urlPathMatching("/v1/responses/resp_[a-z0-9_]+/cancel")).willReturn(json(200,
-                sample("responses.json").replace("\"completed\"", "\"cancelled\""), "req_cancel")));
+        // OpenAI's ids are unique: each response gets its own, and a read of one answers with its id
+        openai.stubFor(post(urlPathEqualTo("/v1/responses")).atPriority(9).willReturn(json(200,
+                sample("responses.json").replace("resp_fake20363c199d63", NEW_ID), "req_resp").withTransformers("response-template")));
+        openai.stubFor(post(urlPathEqualTo("/v1/responses")).atPriority(4).withRequestBody(matchingJsonPath("$.stream", com.github.tomakehurst.wiremock.client.WireMock.equalTo("true")))
+                .willReturn(events(sample("responses-stream.txt").replace("resp_fakee86fc654f5de", NEW_ID))
+                        .withTransformers("response-template")));
+        openai.stubFor(get(urlPathMatching("/v1/responses/resp_[A-Za-z0-9_]+")).willReturn(json(200,
+                sample("responses.json").replace("resp_fake20363c199d63", PATH_ID), "req_get").withTransformers("response-template")));
+        openai.stubFor(delete(urlPathMatching("/v1/responses/resp_[A-Za-z0-9_]+")).willReturn(json(200,
+                "{\"id\":\"" + PATH_ID + "\",\"object\":\"response\",\"deleted\":true}", "req_del").withTransformers("response-template")));
+        openai.stubFor(post(urlPathMatching("/v1/responses/resp_[A-Za-z0-9_]+/cancel")).willReturn(json(200,
+                sample("responses.json").replace("resp_fake20363c199d63", PATH_ID).replace("\"completed\"", "\"cancelled\""), "req_cancel")
+                .withTransformers("response-template")));
         openai.stubFor(post(urlPathEqualTo("/v1/embeddings")).willReturn(json(200, sample("embeddings.json"), "req_emb")));
+        // one input, one vector
+        openai.stubFor(post(urlPathEqualTo("/v1/embeddings")).atPriority(1).withRequestBody(containing("lc4j scenario:embed"))
+                .willReturn(json(200, sample("embeddings.json").replaceFirst(", \\{\"object\": \"embedding\", \"index\": 1, [^}]*}", ""), "req_emb")));
         openai.stubFor(post(urlPathEqualTo("/v1/moderations")).willReturn(json(200, sample("moderation.json"), "req_mod")));
         openai.stubFor(get(urlPathEqualTo("/v1/models/gpt-4o-mini")).willReturn(json(200, sample("model.json"), "req_model")));
         openai.stubFor(get(urlPathEqualTo("/v1/models")).willReturn(json(200, sample("models.json"), "req_models")));
         openai.stubFor(any(anyUrl()).atPriority(10).willReturn(json(404, sample("error-invalid-url.json"), "req_404")));
+    }
+
+    /** Prints how long an SDK call took to raise, with the calls that reached the fake: the ADR's measurements. */
+    <T extends Throwable> T timed(String scenario, Class<T> type, Executable call) {
+        return timed(scenario, scenario, type, call);
+    }
+
+    <T extends Throwable> T timed(String label, String scenario, Class<T> type, Executable call) {
+        int before = callsWith("java scenario:" + scenario);
+        long started = System.nanoTime();
+        T raised = assertThrows(type, call);
+        System.out.printf("RETRY-BUDGET %s: %d calls to OpenAI, raised after %d ms%n", label, callsWith("java scenario:" + scenario) - before,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        return raised;
     }
 
     int callsWith(String text) {
@@ -232,7 +253,7 @@ class OpenAiConformanceIT {
         assertEquals(23, withUsage.get(withUsage.size() - 1).usage().orElseThrow().totalTokens(), "the usage chunk it asked for");
 
         Response response = client.responses().create(ResponseCreateParams.builder().model("gpt-4o-mini").input("java scenario:responses").build());
-        assertEquals("resp_fake20363c199d63", response.id());
+        assertTrue(response.id().startsWith("resp_"), response::toString);
         assertEquals(14, response.usage().orElseThrow().totalTokens());
         assertEquals(response.id(), client.responses().retrieve(response.id()).id());
         client.responses().cancel(response.id());
@@ -265,13 +286,36 @@ class OpenAiConformanceIT {
                 "the service asks OpenAI for the usage it counts");
     }
 
+    /** The bytes of a streamed answer as they arrive, over a plain socket (HTTP/1.1, chunked), until the server closes. */
+    String rawStream(Team team, String accept, String content) throws java.io.IOException {
+        String body = "{\"model\":\"gpt-4o-mini\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"" + content + "\"}]}";
+        String auth = java.util.Base64.getEncoder().encodeToString(
+                (team.member().username() + ":" + team.member().password()).getBytes(StandardCharsets.UTF_8));
+        try (java.net.Socket socket = new java.net.Socket(url.getHost(), url.getPort())) {
+            socket.setSoTimeout(20_000);
+            String request = "POST " + url.getPath().replaceAll("/$", "") + "/api/workspaces/" + team.workspace()
+                    + "/openai/v1/chat/completions HTTP/1.1\r\nHost: " + url.getHost() + "\r\nAuthorization: Basic " + auth
+                    + "\r\nContent-Type: application/json\r\nAccept: " + accept + "\r\nConnection: close\r\nContent-Length: "
+                    + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            java.io.ByteArrayOutputStream wire = new java.io.ByteArrayOutputStream();
+            try {
+                socket.getInputStream().transferTo(wire);
+            } catch (java.net.SocketException reset) {
+                // a reset is a broken-off body too
+            }
+            return wire.toString(StandardCharsets.UTF_8);
+        }
+    }
+
     JsonObject lastRequest(String path) {
         var requests = openai.findAll(postRequestedFor(urlPathEqualTo(path)));
         return Json.createReader(new StringReader(requests.get(requests.size() - 1).getBodyAsString())).readObject();
     }
 
     @Test
-    void aCutStreamRaisesInTheSdkAndItsUsageRecordSaysSo() {
+    void aCutStreamRaisesInTheSdkAndItsUsageRecordSaysSo() throws Exception {
         Team team = fixtures.activeTeamWithKey(TestKeys.GOOD, null, null);
         OpenAIClient client = java(team, newToken(team));
         for (String cut : List.of("cut-error", "cut-reset", "cut-eof")) {
@@ -281,11 +325,14 @@ class OpenAiConformanceIT {
                 }
             }, cut + " must raise, not end as if complete");
         }
-        // a raw client sees the error event and no clean end
-        Reply raw = api.post("api/workspaces/" + team.workspace() + "/openai/v1/chat/completions", team.member(),
-                "{\"model\":\"gpt-4o-mini\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"raw scenario:cut-eof\"}]}");
-        assertTrue(raw.body().contains("\"code\":\"stream_interrupted\""), raw::toString);
-        assertFalse(raw.body().contains("[DONE]"), raw::toString);
+        // on the wire: the error event, and then the connection closed without the last chunk
+        for (String accept : List.of("application/json", "text/event-stream")) {
+            String wire = rawStream(team, accept, "raw scenario:cut-eof");
+            assertTrue(wire.contains("\"code\":\"stream_interrupted\""), () -> accept + ": " + wire);
+            assertFalse(wire.contains("[DONE]"), wire);
+            assertFalse(wire.endsWith("\r\n0\r\n\r\n"), () -> accept + ": a body broken off, not a clean end: " + wire);
+        }
+        assertTrue(rawStream(team, "application/json", "raw scenario:stream").endsWith("\r\n0\r\n\r\n"), "a whole stream ends cleanly");
 
         JsonObject usage = api.get(chatgpt(team.workspace()) + "/usage", team.admin()).json();
         JsonObject interrupted = usage.getJsonArray("byErrorCode").getValuesAs(JsonObject.class).stream()
@@ -298,21 +345,21 @@ class OpenAiConformanceIT {
         Team team = fixtures.activeTeamWithKey(TestKeys.GOOD, null, null);
         OpenAIClient client = java(team, newToken(team));
 
-        RateLimitException quota = assertThrows(RateLimitException.class, () -> client.chat().completions().create(chat("quota")));
+        RateLimitException quota = timed("quota", RateLimitException.class, () -> client.chat().completions().create(chat("quota")));
         assertEquals("insufficient_quota", quota.code().orElse(null));
         assertEquals("req_quota", quota.headers().values("x-request-id").get(0));
         assertEquals(1, callsWith("java scenario:quota"), "x-should-retry: false, so the SDK does not retry quota");
 
-        RateLimitException limited = assertThrows(RateLimitException.class, () -> client.chat().completions().create(chat("ratelimit")));
+        RateLimitException limited = timed("ratelimit", RateLimitException.class, () -> client.chat().completions().create(chat("ratelimit")));
         assertEquals("rate_limit_exceeded", limited.code().orElse(null));
         assertEquals("20", limited.headers().values("retry-after-ms").get(0), "OpenAI's wait reaches the SDK");
         assertEquals(3, callsWith("java scenario:ratelimit"), "one retry budget: the SDK's 3 attempts, not 3 x 3");
 
-        InternalServerException server = assertThrows(InternalServerException.class, () -> client.chat().completions().create(chat("server")));
+        InternalServerException server = timed("server", InternalServerException.class, () -> client.chat().completions().create(chat("server")));
         assertEquals("req_server", server.headers().values("x-request-id").get(0));
         assertEquals(3, callsWith("java scenario:server"));
 
-        UnauthorizedException badKey = assertThrows(UnauthorizedException.class, () -> client.chat().completions().create(chat("badkey")));
+        UnauthorizedException badKey = timed("badkey", UnauthorizedException.class, () -> client.chat().completions().create(chat("badkey")));
         assertEquals("invalid_api_key", badKey.code().orElse(null));
         assertFalse(badKey.getMessage().contains("wxyz") || badKey.body().toString().contains("sk-"), "no key fragment: " + badKey.body());
         assertEquals(1, callsWith("java scenario:badkey"));
@@ -333,7 +380,7 @@ class OpenAiConformanceIT {
                 "If-Match", String.valueOf(v)).status());
         OpenAIClient client = java(limited, newToken(limited));
         long started = System.nanoTime();
-        RateLimitException over = assertThrows(RateLimitException.class, () -> client.chat().completions().create(chat("limit")));
+        RateLimitException over = timed("limit", RateLimitException.class, () -> client.chat().completions().create(chat("limit")));
         assertEquals("token_limit_reached", over.code().orElse(null));
         assertEquals("false", over.headers().values("x-should-retry").get(0));
         assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) < 2000, "no retries behind the refusal");
@@ -343,12 +390,14 @@ class OpenAiConformanceIT {
         Team down = fixtures.activeTeamWithKey(TestKeys.GOOD, null, null);
         OpenAIClient downClient = java(down, newToken(down));
         for (int i = 0; i < 2; i++) {
-            assertThrows(InternalServerException.class, () -> downClient.chat().completions().create(chat("server")));
+            timed("server (circuit closed, call " + (i + 1) + ")", "server", InternalServerException.class,
+                    () -> downClient.chat().completions().create(chat("server")));
         }
         int before = callsWith("java scenario:server");
         assertEquals(5, before, "the fifth failure opens the circuit; the sixth attempt is refused without a call");
         started = System.nanoTime();
-        InternalServerException open = assertThrows(InternalServerException.class, () -> downClient.chat().completions().create(chat("server")));
+        InternalServerException open = timed("server (circuit open)", "server", InternalServerException.class,
+                () -> downClient.chat().completions().create(chat("server")));
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         assertEquals("openai_unavailable", open.code().orElse(null));
         assertEquals("false", open.headers().values("x-should-retry").get(0));
@@ -437,7 +486,7 @@ class OpenAiConformanceIT {
             }
         });
         ChatResponse streamed = done.get(30, TimeUnit.SECONDS);
-        assertEquals("Guten Tag!", partial.toString());
+        assertEquals("Guten Tag!", partial.toString(), () -> "sent: " + lastRequest("/v1/chat/completions") + ", got " + streamed);
         assertEquals(23, streamed.tokenUsage().totalTokenCount(), "LangChain4j asks for the usage chunk and gets it");
 
         OpenAiEmbeddingModel embeddings = OpenAiEmbeddingModel.builder().baseUrl(base(team)).apiKey(token)
@@ -484,7 +533,7 @@ class OpenAiConformanceIT {
         }
         JsonObject responses = r.getJsonObject("responsesPlain");
         checks.add(() -> assertEquals("Guten Tag!", responses.getString("text", null), responses::toString));
-        checks.add(() -> assertEquals("resp_node1", responses.getString("retrieved", null), responses::toString));
+        checks.add(() -> assertEquals(responses.getString("id", "?"), responses.getString("retrieved", null), responses::toString));
         JsonObject responsesStream = r.getJsonObject("responsesStream");
         checks.add(() -> assertEquals(14, responsesStream.getInt("usage", -1), responsesStream::toString));
         checks.add(() -> assertEquals(2, r.getJsonObject("embeddings").getInt("vectors", -1), r.getJsonObject("embeddings")::toString));

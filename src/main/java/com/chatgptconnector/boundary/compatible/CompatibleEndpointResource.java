@@ -26,6 +26,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -104,7 +105,7 @@ public class CompatibleEndpointResource {
     @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
     public CompletionStage<Response> chatCompletions(@PathParam("ws") String ws,
                                                      @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long length,
-                                                     InputStream entity) {
+                                                     InputStream entity, @Context HttpServletResponse servlet) {
         String requestId = RequestIds.next();
         try {
             Call call = start(ws, Endpoint.CHAT_COMPLETIONS, entity, length, true, requestId);
@@ -115,7 +116,7 @@ public class CompatibleEndpointResource {
                 // the usage chunk is how a stream's tokens are counted; the relay hides it from a client that did not ask
                 String forwarded = clientWantsUsage ? call.body : withUsageInStream(call.request);
                 return done(stream(call, OpenAiRequest.post("chat/completions", forwarded, "chat-stream", false), estimate,
-                        clientWantsUsage));
+                        clientWantsUsage, servlet));
             }
             // the request thread goes back to the pool here; the answer is written when OpenAI's is in
             return plain(call, OpenAiRequest.post("chat/completions", call.body, "chat", false), estimate);
@@ -130,7 +131,7 @@ public class CompatibleEndpointResource {
     @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
     public CompletionStage<Response> responses(@PathParam("ws") String ws,
                                                @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long length,
-                                               InputStream entity) {
+                                               InputStream entity, @Context HttpServletResponse servlet) {
         String requestId = RequestIds.next();
         try {
             Call call = start(ws, Endpoint.RESPONSES, entity, length, true, requestId);
@@ -145,7 +146,7 @@ public class CompatibleEndpointResource {
             }
             long estimate = TokenEstimate.of(call.body, maxOutputTokens(call.request, "max_output_tokens"));
             if (call.request.getBoolean("stream", false)) {
-                return done(stream(call, OpenAiRequest.post("responses", call.body, "responses-stream", false), estimate, true));
+                return done(stream(call, OpenAiRequest.post("responses", call.body, "responses-stream", false), estimate, true, servlet));
             }
             return plain(call, OpenAiRequest.post("responses", call.body, "responses", false), estimate);
         } catch (ProblemException e) {
@@ -298,16 +299,42 @@ public class CompatibleEndpointResource {
         return unsupported(ws, "HEAD", path);
     }
 
-    /** OpenAI answers a path it lacks with 404 {@code invalid_request_error}; this names what is offered. */
+
+    /**
+     * OpenAI answers a path it lacks with 404 {@code invalid_request_error}; this names what is
+     * offered. A path that is offered, with another method, is 405 with the methods it takes.
+     */
     private Response unsupported(String ws, String method, String path) {
         String requestId = RequestIds.next();
         try {
             access.require(ws, Rule.MEMBER);
+            String allowed = allowedMethods(path);
+            if (allowed != null) {
+                return Response.fromResponse(OpenAiEnvelope.of(ErrorCode.METHOD_NOT_ALLOWED, requestId, Map.of()))
+                        .header("Allow", allowed).build();
+            }
             return OpenAiEnvelope.of(ErrorCode.UNSUPPORTED_ENDPOINT, requestId, Map.of(),
                     method + " /v1/" + path + " is not offered here; offered: " + OFFERED);
         } catch (ProblemException e) {
             return OpenAiEnvelope.of(e, requestId);
         }
+    }
+
+    /** The methods an offered path takes, {@code null} for a path that is not offered. */
+    static String allowedMethods(String path) {
+        String[] segments = path.split("/", -1);
+        return switch (segments.length) {
+            case 1 -> switch (segments[0]) {
+                case "responses", "embeddings", "moderations" -> "POST";
+                case "models" -> "GET";
+                default -> null;
+            };
+            case 2 -> "chat".equals(segments[0]) && "completions".equals(segments[1]) ? "POST"
+                    : "responses".equals(segments[0]) && !segments[1].isEmpty() ? "GET, DELETE"
+                    : "models".equals(segments[0]) && !segments[1].isEmpty() ? "GET" : null;
+            case 3 -> "responses".equals(segments[0]) && "cancel".equals(segments[2]) ? "POST" : null;
+            default -> null;
+        };
     }
 
     // ------------------------------------------------------------------ the steps every call takes
@@ -374,11 +401,22 @@ public class CompatibleEndpointResource {
         }
     }
 
-    /** Passes the events on as they arrive (MeteredStream), with OpenAI's headers. */
-    private Response stream(Call call, OpenAiRequest request, long estimate, boolean clientWantsUsage) {
+    /**
+     * Passes the events on as they arrive (MeteredStream), with OpenAI's headers; a stream that
+     * broke off ends with its error event and then a closed connection, not a complete body.
+     */
+    private Response stream(Call call, OpenAiRequest request, long estimate, boolean clientWantsUsage, HttpServletResponse servlet) {
         MeteredStream upstream = metered.stream(call.meter, call.active, request, estimate, clientWantsUsage);
         String ws = call.meter.workspaceId();
-        StreamingOutput events = out -> upstream.relay(out, id -> responseIds.created(ws, id));
+        StreamingOutput events = out -> {
+            try {
+                upstream.relay(out, id -> responseIds.created(ws, id));
+            } catch (MeteredStream.Interrupted cut) {
+                if (servlet == null || !ConnectionAbort.abort(servlet)) {
+                    throw cut;
+                }
+            }
+        };
         Response.ResponseBuilder ok = Response.ok(events, MediaType.SERVER_SENT_EVENTS_TYPE)
                 .header("Cache-Control", "no-cache")
                 .header("X-Accel-Buffering", "no");

@@ -69,7 +69,7 @@ public class HotPathFilter extends HttpFilter {
             if ("openai".equals(path[3]) && "v1".equals(path[4]) && "chat".equals(path[5]) && "completions".equals(path[6])
                     && RoleEnforcementFeature.signedInAs(request, COMPLETION_ROLES)) {
                 long length = request.getContentLengthLong();
-                serve(request, response, () -> compatible.chatCompletions(ws, length, request.getInputStream()), HotPathFilter::envelope);
+                serve(request, response, () -> compatible.chatCompletions(ws, length, request.getInputStream(), response), HotPathFilter::envelope);
                 return;
             }
             if ("chatgpt".equals(path[3]) && "blocks".equals(path[4]) && "runs".equals(path[6])
