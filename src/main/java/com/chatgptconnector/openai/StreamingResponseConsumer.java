@@ -148,6 +148,11 @@ final class StreamingResponseConsumer implements AsyncResponseConsumer<Streaming
         }
 
         @Override
+        public int read(byte[] b) throws IOException {
+            return read(b, 0, b.length);
+        }
+
+        @Override
         public int read() throws IOException {
             try {
                 return super.read();
