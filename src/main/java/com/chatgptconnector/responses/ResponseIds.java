@@ -5,7 +5,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
-import jakarta.transaction.TransactionalException;
 import java.util.regex.Pattern;
 
 /**
@@ -31,7 +30,7 @@ public class ResponseIds {
         }
         try {
             repository.insert(workspaceId, responseId);
-        } catch (PersistenceException | TransactionalException taken) {
+        } catch (PersistenceException taken) {
             // OpenAI's ids are unique, so the same workspace named it before; if another did, the
             // first keeps it and this one cannot reach it (fail closed), and the answer still goes out
             if (!repository.owned(workspaceId, responseId)) {
