@@ -11,6 +11,7 @@ import com.chatgptconnector.problem.ProblemException;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -29,27 +30,37 @@ public final class OpenAiEnvelope {
     private OpenAiEnvelope() {
     }
 
+    /**
+     * An envelope answer before it becomes a JAX-RS response: status, the four fields, and the
+     * headers in the order they are sent. Pure, so the mapping is unit-tested without a runtime.
+     */
+    public record Answer(int status, String message, String type, String param, String code, Map<String, String> headers) {
+
+        public String body() {
+            JsonObjectBuilder error = JSON.createObjectBuilder().add("message", message).add("type", type);
+            if (param == null) {
+                error.addNull("param");
+            } else {
+                error.add("param", param);
+            }
+            if (code == null) {
+                error.addNull("code");
+            } else {
+                error.add("code", code);
+            }
+            return JSON.createObjectBuilder().add("error", error).build().toString();
+        }
+
+        public Response toResponse() {
+            Response.ResponseBuilder answer = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body());
+            headers.forEach(answer::header);
+            return answer.build();
+        }
+    }
+
     /** A refusal or failure as the SDK caller sees it; {@code requestId} is the service's own. */
     public static Response of(ProblemException e, String requestId) {
-        if (e instanceof OpenAiException openai && openai.failure().httpStatus() > 0) {
-            return fromOpenAi(openai, requestId);
-        }
-        ErrorCode code = e.code();
-        String message = Problems.detail(code, Locale.ENGLISH, e.extensions(), e.detailArgs());
-        Object param = e.extensions().get("param");
-        Response.ResponseBuilder answer = builder(code.status(), message, typeOf(code), param == null ? null : param.toString(),
-                code.code(), requestId);
-        Object seconds = e.extensions().get("retryAfterSeconds");
-        if (e instanceof OpenAiException openai && openai.failure().circuitOpen()) {
-            // OpenAI was not called: the circuit opens for a while, and an SDK retrying at once or
-            // after the breaker's wait (30 s) only delays the error its caller must handle anyway
-            answer.header("x-should-retry", "false");
-        } else if (!code.retryable()) {
-            answer.header("x-should-retry", "false");
-        } else if (seconds != null) {
-            answer.header("retry-after", seconds);
-        }
-        return answer.build();
+        return answer(e, requestId).toResponse();
     }
 
     /** An error of the service's own, not thrown: a missing model, an unknown endpoint. */
@@ -57,44 +68,51 @@ public final class OpenAiEnvelope {
         return of(new ProblemException(code, extensions, detailArgs), requestId);
     }
 
-    private static Response fromOpenAi(OpenAiException e, String requestId) {
+    public static Answer answer(ProblemException e, String requestId) {
+        if (e instanceof OpenAiException openai && openai.failure().httpStatus() > 0) {
+            return fromOpenAi(openai, requestId);
+        }
+        ErrorCode code = e.code();
+        String message = Problems.detail(code, Locale.ENGLISH, e.extensions(), e.detailArgs());
+        Object param = e.extensions().get("param");
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(RequestIds.HEADER, requestId);
+        Object seconds = e.extensions().get("retryAfterSeconds");
+        if (e instanceof OpenAiException openai && openai.failure().circuitOpen()) {
+            // OpenAI was not called: the circuit opens for a while, and an SDK retrying at once or
+            // after the breaker's wait (30 s) only delays the error its caller must handle anyway
+            headers.put("x-should-retry", "false");
+        } else if (!code.retryable()) {
+            headers.put("x-should-retry", "false");
+        } else if (seconds != null) {
+            headers.put("retry-after", String.valueOf(seconds));
+        }
+        return new Answer(code.status(), message, typeOf(code), param == null ? null : param.toString(), code.code(), headers);
+    }
+
+    private static Answer fromOpenAi(OpenAiException e, String requestId) {
         OpenAiFailure f = e.failure();
         String message = f.safeMessage();
         if (message == null) {
             message = Problems.detail(f.code(), Locale.ENGLISH, e.extensions(), e.detailArgs());
         }
         String type = f.openaiType() != null ? f.openaiType() : f.httpStatus() >= 500 ? "server_error" : "invalid_request_error";
-        Response.ResponseBuilder answer = builder(f.httpStatus(), message, type, f.openaiParam(), f.openaiCode(),
-                f.openaiRequestId() != null ? f.openaiRequestId() : requestId);
-        OpenAiHeaders headers = f.headers();
-        headers.forEach((name, value) -> {
-            if (!RequestIds.HEADER.equals(name)) {
-                answer.header(name, value);
-            }
-        });
-        if (headers.get("x-should-retry") == null && !f.retryable()) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(RequestIds.HEADER, f.openaiRequestId() != null ? f.openaiRequestId() : requestId);
+        OpenAiHeaders passed = f.headers();
+        passed.forEach((name, value) -> headers.putIfAbsent(name, value));
+        if (passed.get("x-should-retry") == null && !f.retryable()) {
             // quota, a rejected key, a bad request: retrying the same call cannot succeed
-            answer.header("x-should-retry", "false");
+            headers.put("x-should-retry", "false");
         }
-        return answer.build();
+        return new Answer(f.httpStatus(), message, type, f.openaiParam(), f.openaiCode(), headers);
     }
 
     /** A bare envelope answer (the authentication module's 401, the conversion of a problem body). */
     public static Response.ResponseBuilder builder(int status, String message, String type, String param, String code,
                                                    String requestId) {
-        JsonObjectBuilder error = JSON.createObjectBuilder().add("message", message).add("type", type);
-        if (param == null) {
-            error.addNull("param");
-        } else {
-            error.add("param", param);
-        }
-        if (code == null) {
-            error.addNull("code");
-        } else {
-            error.add("code", code);
-        }
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(JSON.createObjectBuilder().add("error", error).build().toString())
+                .entity(new Answer(status, message, type, param, code, Map.of()).body())
                 .header(RequestIds.HEADER, requestId);
     }
 
