@@ -9,10 +9,4 @@ package com.chatgptconnector.usage;
 public record UsageEntry(String workspaceId, String blockId, String actor, String model, long promptTokens,
                          long completionTokens, String outcome, long latencyMillis, String openaiRequestId,
                          String endpoint, String requestId) {
-
-    public UsageEntry(String workspaceId, String blockId, String actor, String model, long promptTokens,
-                      long completionTokens, String outcome, long latencyMillis, String openaiRequestId) {
-        this(workspaceId, blockId, actor, model, promptTokens, completionTokens, outcome, latencyMillis, openaiRequestId,
-                Endpoint.CHAT_COMPLETIONS.label(), openaiRequestId);
-    }
 }

@@ -243,7 +243,7 @@ public class CompatibleEndpointResource {
             if (!active.allows(model)) {
                 throw new ProblemException(ErrorCode.MODEL_NOT_ALLOWED, Map.of("param", "model"), model);
             }
-            if (!ResponseIdsSyntax.plain(model)) {
+            if (!PathSegments.plain(model)) {
                 return done(notFound("The model '" + model + "' does not exist or you do not have access to it.", "model", requestId));
             }
             Call call = new Call(new Meter(ws, null, grant.actor(), Endpoint.MODELS_RETRIEVE, model, requestId), active, null, null);
@@ -507,8 +507,8 @@ public class CompatibleEndpointResource {
     }
 
     /** Path segments passed on to OpenAI: plain ids only, so a caller cannot reach another path. */
-    static final class ResponseIdsSyntax {
-        private ResponseIdsSyntax() {
+    static final class PathSegments {
+        private PathSegments() {
         }
 
         static boolean plain(String segment) {

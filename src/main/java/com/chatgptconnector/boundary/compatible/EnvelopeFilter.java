@@ -2,6 +2,7 @@ package com.chatgptconnector.boundary.compatible;
 
 import com.chatgptconnector.boundary.problem.Problems;
 import com.chatgptconnector.json.JsonFactory;
+import com.chatgptconnector.problem.ErrorCode;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -66,12 +67,11 @@ public class EnvelopeFilter implements ContainerResponseFilter {
         } catch (RuntimeException notAProblem) {
             // the status alone then
         }
-        var error = com.chatgptconnector.problem.ErrorCode.values();
         String type = "invalid_request_error";
-        for (var known : error) {
-            if (known.code().equals(code)) {
-                type = OpenAiEnvelope.typeOf(known);
-            }
+        try {
+            type = code == null ? type : OpenAiEnvelope.typeOf(ErrorCode.valueOf(code.toUpperCase(java.util.Locale.ROOT)));
+        } catch (IllegalArgumentException notInTheCatalogue) {
+            // a request error then
         }
         var answer = OpenAiEnvelope.builder(status, message, type, null, code, requestId);
         if (!retryable) {

@@ -33,8 +33,8 @@ class RequestPathsTest {
         assertEquals("permission_error", OpenAiEnvelope.typeOf(ErrorCode.MODEL_NOT_ALLOWED));
         assertEquals("server_error", OpenAiEnvelope.typeOf(ErrorCode.STREAM_INTERRUPTED));
         assertEquals("invalid_request_error", OpenAiEnvelope.typeOf(ErrorCode.UNSUPPORTED_ENDPOINT));
-        assertTrue(CompatibleEndpointResource.ResponseIdsSyntax.plain("ft:gpt-4o-mini:org:custom:abc"));
-        assertFalse(CompatibleEndpointResource.ResponseIdsSyntax.plain("../files"));
-        assertFalse(CompatibleEndpointResource.ResponseIdsSyntax.plain("gpt-4o?x=1"));
+        assertTrue(CompatibleEndpointResource.PathSegments.plain("ft:gpt-4o-mini:org:custom:abc"));
+        assertFalse(CompatibleEndpointResource.PathSegments.plain("../files"));
+        assertFalse(CompatibleEndpointResource.PathSegments.plain("gpt-4o?x=1"));
     }
 }
