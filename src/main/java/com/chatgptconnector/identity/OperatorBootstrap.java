@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class OperatorBootstrap {
 
-    /** Documented in the README; accepted in development mode only. */
+    /** Documented in the README and docs/configuration.md; accepted in development mode only. */
     public static final String DEVELOPMENT_PASSWORD = "operator-dev-password";
     static final int MIN_PASSWORD_LENGTH = 12;
 

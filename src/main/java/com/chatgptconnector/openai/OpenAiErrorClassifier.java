@@ -19,7 +19,7 @@ import java.util.function.Function;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 
 /**
- * Maps every failed call toward OpenAI onto the error catalogue (docs/api.md, "Error catalogue").
+ * Maps every failed call toward OpenAI onto the error catalogue of docs/api.md.
  *
  * <p>Decisions rest on the HTTP status and the envelope's {@code error.type} / {@code error.code}
  * only: OpenAI documents those as stable, while its messages change wording over time. Whatever

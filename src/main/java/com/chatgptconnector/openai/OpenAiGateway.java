@@ -52,7 +52,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * limits, honouring {@code retry-after-ms} / {@code retry-after} up to a cap; a circuit breaker
  * and a bulkhead per workspace; and exactly one classified {@link OpenAiException} for anything
  * that does not end in a 2xx. MicroProfile's {@code @Retry} cannot wait what OpenAI asks for,
- * and its breaker is shared by all workspaces, hence this small loop.
+ * and its breaker is shared by all workspaces, hence this small loop
+ * (docs/adr/0002-own-retry-breaker-bulkhead.md).
  *
  * <p>The transport is Apache HttpClient 5's asynchronous client, not the MicroProfile REST
  * Client: on Payara the latter runs on {@code HttpURLConnection}, which silently repeats a
@@ -63,8 +64,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * once. Not the JDK's own client either: its pool hands out the connection that has been idle
  * longest, so after a burst every call cycles through all the burst's connections and keeps their
  * bookkeeping alive, and it can be bounded only by closing connections it will need again a moment
- * later (README, What was tried, "Idle connections to OpenAI" and "A pool that reuses the newest
- * connection"). This pool hands out the most recently used connection first and closes those
+ * later (docs/adr/0001-httpclient5-instead-of-mp-rest-client.md,
+ * docs/adr/0011-openai-pool-newest-first-4-kib-buffers.md). This pool hands out the most recently used connection first and closes those
  * left idle for {@link #IDLE_TIMEOUT}.
  */
 @ApplicationScoped

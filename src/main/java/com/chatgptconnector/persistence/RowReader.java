@@ -14,7 +14,7 @@ import javax.sql.DataSource;
  * One indexed row read in plain JDBC, for the reads every request makes (the signed-in user, the
  * membership, the block to run). Outside a transaction, an EclipseLink query builds an entity
  * manager, a unit of work and a managed copy for a single row: 8.6–14.3 KB of allocation a read
- * against 3.7 KB for the same read in JDBC (README, Benchmark). Writes and everything off the
+ * against 3.7 KB for the same read in JDBC (docs/adr/0004-jdbc-reads-under-the-change-stamp.md). Writes and everything off the
  * request path stay with JPA.
  */
 @ApplicationScoped

@@ -6,7 +6,7 @@ package com.chatgptconnector.problem;
  * contract: rename none of them.
  */
 public enum ErrorCode {
-    // --- the OpenAI error catalogue (DESIGN.md) ---
+    // --- the OpenAI error catalogue (docs/api.md) ---
     CHATGPT_NOT_ACTIVATED(403, false),
     API_KEY_MISSING(409, false),
     API_KEY_INVALID(424, false),

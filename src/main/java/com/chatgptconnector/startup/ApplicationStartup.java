@@ -31,8 +31,8 @@ import java.util.logging.Logger;
         minPoolSize = 2,
         maxPoolSize = 64,
         // one user for every connection, so there is nothing to match. The property-map copy on
-        // every getConnection is a different check, logged at INFO only: pre-boot-commands.asadmin
-        // turns that off with the pool's log level
+        // every getConnection is a different check, logged at INFO only:
+        // server-config/payara/pre-boot-commands.asadmin turns that off with the pool's log level
         properties = "fish.payara.match-connections=false")
 @Singleton
 @Startup

@@ -38,7 +38,7 @@ class OpenAiErrorClassifierTest {
 
     private final OpenAiErrorClassifier classifier = new OpenAiErrorClassifier(Clock.fixed(NOW, ZoneOffset.UTC));
 
-    // ---- every sample of /work/shared/openai, with the status of its README table ----
+    // ---- every sample in src/test/resources/openai (OpenAI's real shapes), with the status OpenAI sends it with ----
 
     @Test
     void insufficientQuotaIsNeverRetriedEvenWhenTheServerSendsRetryAfter() {

@@ -30,7 +30,7 @@ public class BodyBudgetFilter extends HttpFilter {
 
     /**
      * Announced bodies up to this size pass uncounted: they are part of the ~35 KB a request in
-     * flight holds anyway (README, Benchmark), and the hot paths' bodies are far smaller.
+     * flight holds anyway (docs/adr/0021-request-body-limits.md), and the hot paths' bodies are far smaller.
      */
     static final long SMALL = 16 * 1024;
 

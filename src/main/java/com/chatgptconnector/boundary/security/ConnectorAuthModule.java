@@ -45,7 +45,8 @@ import javax.security.auth.callback.UnsupportedCallbackException;
  * not a Jakarta Security {@code HttpAuthenticationMechanism}: Soteria's bridge to such a mechanism
  * (Payara's Jakarta Security) looks the CDI bean manager up in JNDI twice on every request, and
  * builds a NamingException with its stack trace each time, whether or not it is thrown. That was
- * about a tenth of the CPU of a request through the OpenAI-compatible endpoint (README, Benchmark).
+ * 8 % of the CPU of a request through the OpenAI-compatible endpoint
+ * (docs/adr/0005-jakarta-authentication-module.md).
  * The container still learns the caller and groups the standard way, so {@code getUserPrincipal}
  * and {@code isUserInRole} answer as before.
  */
