@@ -9,7 +9,12 @@ import com.chatgptconnector.problem.ProblemException;
 import com.chatgptconnector.problem.ValidationException;
 import com.chatgptconnector.settings.ActiveSettings;
 import com.chatgptconnector.settings.ActiveSettingsCache;
-import com.chatgptconnector.usage.MeteredChat;
+import com.chatgptconnector.openai.OpenAiCall;
+import com.chatgptconnector.openai.OpenAiRequest;
+import com.chatgptconnector.usage.Endpoint;
+import com.chatgptconnector.usage.MeteredCall;
+import com.chatgptconnector.usage.TokenEstimate;
+import com.chatgptconnector.usage.TokenUsage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -40,7 +45,20 @@ public class BlockRunner {
     ActiveSettingsCache settings;
 
     @Inject
-    MeteredChat metered;
+    MeteredCall metered;
+
+    /** A block's answer is read whole: its content is the run's output. */
+    private static final MeteredCall.Reader<ChatCompletionSummary> SUMMARY = new MeteredCall.Reader<>() {
+        @Override
+        public ChatCompletionSummary read(OpenAiCall call) {
+            return ChatCompletionSummary.parse(call.body(), call.openaiRequestId());
+        }
+
+        @Override
+        public TokenUsage usage(ChatCompletionSummary summary) {
+            return new TokenUsage(summary.model(), summary.promptTokens(), summary.completionTokens());
+        }
+    };
 
     @Inject
     @ConfigProperty(name = "connector.usage.default-max-output-tokens", defaultValue = "1024")
@@ -65,8 +83,11 @@ public class BlockRunner {
         int maxOutput = block.maxOutputTokens() == null ? defaultMaxOutputTokens : block.maxOutputTokens();
         String request = chatRequest(block, prompt, maxOutput);
         ResponseFormat format = block.responseFormat();
-        return metered.completeAsync(workspaceId, blockId, actor, block.model(), active, request, maxOutput)
-                .thenApply(completed -> result(completed.summary(), format));
+        MeteredCall.Meter meter = new MeteredCall.Meter(workspaceId, blockId, actor, Endpoint.CHAT_COMPLETIONS, block.model(), null);
+        // block runs keep the gateway's own retries: no SDK retries behind them
+        return metered.call(meter, active, OpenAiRequest.post("chat/completions", request, "chat", true),
+                        TokenEstimate.of(request, maxOutput), SUMMARY)
+                .thenApply(answered -> result(answered.read(), format));
     }
 
     private static RunResult result(ChatCompletionSummary answer, ResponseFormat format) {

@@ -97,7 +97,7 @@ public class OpenAiErrorClassifier {
                                          Envelope error, String missingPermission) {
         // the catalogue decides retryability, so the gateway and the problem body never disagree
         return new OpenAiFailure(code, code.retryable(), retryAfter, requestId, status,
-                error.type(), error.code(), missingPermission);
+                error.type(), error.code(), missingPermission, error.message(), error.param(), OpenAiHeaders.NONE, false);
     }
 
     private Duration serverWait(Function<String, String> headers) {
@@ -179,7 +179,7 @@ public class OpenAiErrorClassifier {
         if (!(root instanceof JsonObject object) || !(object.get("error") instanceof JsonObject error)) {
             return Envelope.NONE;
         }
-        return new Envelope(true, string(error, "type"), string(error, "code"), string(error, "message"));
+        return new Envelope(true, string(error, "type"), string(error, "code"), string(error, "message"), string(error, "param"));
     }
 
     /** Non-strings (numbers, {@code null}) count as absent: OpenAI sends {@code "code": null} routinely. */
@@ -188,9 +188,9 @@ public class OpenAiErrorClassifier {
     }
 
     /** The parts of OpenAI's {@code {"error": {...}}} envelope the classification uses. */
-    private record Envelope(boolean present, String type, String code, String message) {
+    private record Envelope(boolean present, String type, String code, String message, String param) {
 
-        static final Envelope NONE = new Envelope(false, null, null, null);
+        static final Envelope NONE = new Envelope(false, null, null, null, null);
 
         boolean is(String value) {
             return value.equals(code) || value.equals(type);

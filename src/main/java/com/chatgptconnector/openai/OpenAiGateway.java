@@ -22,7 +22,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
@@ -168,29 +167,34 @@ public class OpenAiGateway {
     }
 
     public OpenAiCall listModels(String workspaceId, OpenAiCredentials credentials) {
-        return await(text(workspaceId, "models", () -> request(credentials, SimpleRequestBuilder.get(), "models").build()));
+        return await(send(workspaceId, credentials, OpenAiRequest.get("models", "models", true)));
     }
 
     public OpenAiCall chatCompletions(String workspaceId, OpenAiCredentials credentials, String body) {
-        return await(chatCompletionsAsync(workspaceId, credentials, body));
+        return await(send(workspaceId, credentials, OpenAiRequest.post("chat/completions", body, "chat", true)));
     }
 
-    /** A chat completion without holding the caller's thread while OpenAI thinks. */
-    public CompletableFuture<OpenAiCall> chatCompletionsAsync(String workspaceId, OpenAiCredentials credentials, String body) {
-        return text(workspaceId, "chat", () -> chatRequest(credentials, body));
+    /** Any call whose answer is read whole, without holding the caller's thread while OpenAI thinks. */
+    public CompletableFuture<OpenAiCall> send(String workspaceId, OpenAiCredentials credentials, OpenAiRequest request) {
+        long started = System.nanoTime();
+        return this.<SimpleHttpResponse>execute(workspaceId, request,
+                callback -> http.execute(SimpleRequestProducer.create(httpRequest(credentials, request)), SimpleResponseConsumer.create(), callback),
+                response -> response, OpenAiGateway::bodyText)
+                .thenApply(response -> new OpenAiCall(response.getCode(), bodyText(response),
+                        header(response, "x-request-id"), Duration.ofNanos(System.nanoTime() - started), OpenAiHeaders.of(response)));
     }
 
     /**
-     * A streamed chat completion: retried like any call until OpenAI starts answering with 2xx,
-     * then handed over as the open stream of server-sent events, to be passed on as it arrives.
+     * A streamed answer (chat completions or the Responses API with {@code stream: true}): retried
+     * like any call, where the request is, until OpenAI starts answering with 2xx, then handed over
+     * as the open stream of server-sent events, to be passed on as it arrives.
      */
-    public OpenAiStream streamChatCompletions(String workspaceId, OpenAiCredentials credentials, String body) {
+    public OpenAiStream stream(String workspaceId, OpenAiCredentials credentials, OpenAiRequest request) {
         long started = System.nanoTime();
-        Supplier<SimpleHttpRequest> request = () -> chatRequest(credentials, body);
-        StreamingResponseConsumer.Streamed response = await(this.<StreamingResponseConsumer.Streamed>execute(workspaceId, "chat-stream",
-                atHead -> StreamingResponseConsumer.send(http, SimpleRequestProducer.create(request.get()), atHead),
+        StreamingResponseConsumer.Streamed response = await(this.<StreamingResponseConsumer.Streamed>execute(workspaceId, request,
+                atHead -> StreamingResponseConsumer.send(http, SimpleRequestProducer.create(httpRequest(credentials, request)), atHead),
                 StreamingResponseConsumer.Streamed::head, streamed -> drain(streamed.body())));
-        return new OpenAiStream(response.body(), header(response.head(), "x-request-id"), started);
+        return new OpenAiStream(response.body(), header(response.head(), "x-request-id"), started, OpenAiHeaders.of(response.head()));
     }
 
     /**
@@ -205,19 +209,12 @@ public class OpenAiGateway {
         }
     }
 
-    private SimpleHttpRequest chatRequest(OpenAiCredentials credentials, String body) {
-        return request(credentials, SimpleRequestBuilder.post(), "chat/completions")
-                .setBody(body.getBytes(StandardCharsets.UTF_8), JSON)
-                .build();
-    }
-
-    private CompletableFuture<OpenAiCall> text(String workspaceId, String operation, Supplier<SimpleHttpRequest> request) {
-        long started = System.nanoTime();
-        return this.<SimpleHttpResponse>execute(workspaceId, operation,
-                callback -> http.execute(SimpleRequestProducer.create(request.get()), SimpleResponseConsumer.create(), callback),
-                response -> response, OpenAiGateway::bodyText)
-                .thenApply(response -> new OpenAiCall(response.getCode(), bodyText(response),
-                        header(response, "x-request-id"), Duration.ofNanos(System.nanoTime() - started)));
+    private SimpleHttpRequest httpRequest(OpenAiCredentials credentials, OpenAiRequest request) {
+        SimpleRequestBuilder builder = request(credentials, SimpleRequestBuilder.create(request.method()), request.path());
+        if (request.body() != null) {
+            builder.setBody(request.body().getBytes(StandardCharsets.UTF_8), JSON);
+        }
+        return builder.build();
     }
 
     /** OpenAI answers in UTF-8 whatever the content type says. */
@@ -260,15 +257,17 @@ public class OpenAiGateway {
         Future<?> send(FutureCallback<T> callback);
     }
 
-    private <T> CompletableFuture<T> execute(String workspaceId, String operation, Attempt<T> send,
+    private <T> CompletableFuture<T> execute(String workspaceId, OpenAiRequest request, Attempt<T> send,
                                              Function<T, HttpResponse> head, Function<T, String> errorText) {
+        String operation = request.operation();
         Semaphore bulkhead = bulkheads.computeIfAbsent(workspaceId, id -> new Semaphore(perWorkspaceConcurrency));
         if (!bulkhead.tryAcquire()) {
             // this workspace already has as many calls in flight as it may: others keep their share
             return CompletableFuture.failedFuture(
                     fail(operation, new OpenAiFailure(ErrorCode.RATE_LIMITED, true, Duration.ofSeconds(1), null, 0, null, null, null), 0));
         }
-        Exchange<T> exchange = new Exchange<>(breakers.of(workspaceId), operation, send, head, errorText);
+        Exchange<T> exchange = new Exchange<>(breakers.of(workspaceId), operation, request.retried() ? maxAttempts : 1,
+                send, head, errorText);
         exchange.result.whenComplete((response, error) -> bulkhead.release());
         exchange.attempt(1);
         return exchange.result;
@@ -283,15 +282,17 @@ public class OpenAiGateway {
         final CompletableFuture<T> result = new CompletableFuture<>();
         final CircuitBreaker breaker;
         final String operation;
+        final int attempts;
         final Attempt<T> send;
         final Function<T, HttpResponse> head;
         final Function<T, String> errorText;
         final long started = System.nanoTime();
 
-        Exchange(CircuitBreaker breaker, String operation, Attempt<T> send, Function<T, HttpResponse> head,
+        Exchange(CircuitBreaker breaker, String operation, int attempts, Attempt<T> send, Function<T, HttpResponse> head,
                  Function<T, String> errorText) {
             this.breaker = breaker;
             this.operation = operation;
+            this.attempts = attempts;
             this.send = send;
             this.head = head;
             this.errorText = errorText;
@@ -301,8 +302,7 @@ public class OpenAiGateway {
             try {
                 Duration open = breaker.acquire();
                 if (open != null) {
-                    result.completeExceptionally(fail(operation,
-                            new OpenAiFailure(ErrorCode.OPENAI_UNAVAILABLE, true, open, null, 0, null, null, null), started));
+                    result.completeExceptionally(fail(operation, OpenAiFailure.circuitOpen(open), started));
                     return;
                 }
                 Answer answer = new Answer(attempt);
@@ -375,7 +375,8 @@ public class OpenAiGateway {
                     return;
                 } else if (error == null) {
                     HttpResponse answer = head.apply(response);
-                    failure = classifier.classify(answer.getCode(), name -> header(answer, name), errorText.apply(response));
+                    failure = classifier.classify(answer.getCode(), name -> header(answer, name), errorText.apply(response))
+                            .withHeaders(OpenAiHeaders.of(answer));
                 } else {
                     failure = classifier.classifyTransport(error instanceof CompletionException ? error.getCause() : error);
                 }
@@ -384,7 +385,7 @@ public class OpenAiGateway {
                 } else {
                     breaker.onNeutral();
                 }
-                Duration wait = failure.retryable() && attempt < maxAttempts ? backoff.delayBeforeRetry(attempt, failure.retryAfter()) : null;
+                Duration wait = failure.retryable() && attempt < attempts ? backoff.delayBeforeRetry(attempt, failure.retryAfter()) : null;
                 if (wait == null || (failure.retryAfter() != null && failure.retryAfter().compareTo(maxRetryAfter) > 0)) {
                     result.completeExceptionally(fail(operation, failure, started));
                     return;

@@ -2,8 +2,9 @@ package com.chatgptconnector.openai;
 
 import java.io.InputStream;
 
-/** An open stream of server-sent events from OpenAI; the reader must close it. */
-public record OpenAiStream(InputStream events, String openaiRequestId, long startedNanos) implements AutoCloseable {
+/** An open stream of server-sent events from OpenAI, with the headers a client may see; the reader must close it. */
+public record OpenAiStream(InputStream events, String openaiRequestId, long startedNanos, OpenAiHeaders headers)
+        implements AutoCloseable {
 
     @Override
     public void close() {

@@ -40,6 +40,7 @@ final class StreamingResponseConsumer implements AsyncResponseConsumer<Streaming
     private volatile Future<?> exchange;
     private volatile FutureCallback<Streamed> atEnd;
     private volatile Streamed streamed;
+    private volatile Exception broken;
 
     StreamingResponseConsumer(FutureCallback<Streamed> atHead) {
         this.atHead = atHead;
@@ -120,6 +121,7 @@ final class StreamingResponseConsumer implements AsyncResponseConsumer<Streaming
         if (headSeen.compareAndSet(false, true)) {
             atHead.failed(cause);
         } else if (!buffer.isEndStream()) {
+            broken = cause;
             buffer.abort();
         }
     }
@@ -133,6 +135,41 @@ final class StreamingResponseConsumer implements AsyncResponseConsumer<Streaming
 
         Body() {
             super(buffer);
+        }
+
+        /** A break after the head reaches the reader with its cause, so a timeout can be told from a reset. */
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (IOException e) {
+                throw withCause(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b) throws IOException {
+            return read(b, 0, b.length);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                throw withCause(e);
+            }
+        }
+
+        private IOException withCause(IOException e) {
+            Exception cause = broken;
+            if (cause instanceof IOException io) {
+                return io;
+            }
+            if (cause != null && e.getCause() == null) {
+                e.initCause(cause);
+            }
+            return e;
         }
 
         @Override

@@ -17,6 +17,8 @@ public enum ErrorCode {
     OPENAI_TIMEOUT(504, true),
     INVALID_REQUEST(422, false),
     UPSTREAM_ERROR(502, false),
+    /** A stream that broke off part-way (OpenAI cut it, or the service ended); usage records name it. */
+    STREAM_INTERRUPTED(502, true),
 
     // --- the service's own refusals ---
     UNAUTHORIZED(401, false),
@@ -38,7 +40,16 @@ public enum ErrorCode {
     ALREADY_EXISTS(409, false),
     LAST_ADMIN(409, false),
     API_KEY_UNREADABLE(409, false),
-    INTERNAL_ERROR(500, false);
+    INTERNAL_ERROR(500, false),
+    /** A path under a workspace's {@code openai/v1} that the service does not offer. */
+    UNSUPPORTED_ENDPOINT(404, false),
+    /** A model the workspace's policy does not allow, on the OpenAI-compatible endpoint. */
+    MODEL_NOT_ALLOWED(403, false),
+    /**
+     * Only an outcome of usage records, never an answer: the client went away before the answer
+     * was complete (499 as proxies log it).
+     */
+    CLIENT_CLOSED(499, false);
 
     private final int status;
     private final boolean retryable;

@@ -26,6 +26,11 @@ public class TokenBudget {
 
     /** A reservation to settle or release; {@code limited} is false where the workspace has no limit. */
     public record Reservation(String workspaceId, String month, long tokens, boolean limited) {
+
+        /** For a call that reserves nothing (one OpenAI does not bill by the token). */
+        static Reservation none(String workspaceId) {
+            return new Reservation(workspaceId, null, 0, false);
+        }
     }
 
     @Inject

@@ -9,7 +9,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One request toward OpenAI: who, which block and model, tokens, outcome and latency. */
+/** One request toward OpenAI: who, which block, endpoint and model, tokens, outcome, latency and request id. */
 @Entity
 @Table(name = "usage_record")
 public class UsageRecord {
@@ -45,6 +45,12 @@ public class UsageRecord {
     @Column(name = "openai_request_id")
     private String openaiRequestId;
 
+    @Column(nullable = false)
+    private String endpoint;
+
+    @Column(name = "request_id")
+    private String requestId;
+
     @Column(name = "occurred_at", nullable = false)
     private Instant occurredAt;
 
@@ -61,6 +67,8 @@ public class UsageRecord {
         this.outcome = entry.outcome();
         this.latencyMs = entry.latencyMillis();
         this.openaiRequestId = entry.openaiRequestId();
+        this.endpoint = entry.endpoint();
+        this.requestId = entry.requestId();
         this.occurredAt = occurredAt;
     }
 
@@ -82,6 +90,15 @@ public class UsageRecord {
 
     public long completionTokens() {
         return completionTokens;
+    }
+
+    /** The OpenAI endpoint ({@link Endpoint#label()}); records from before V5 say {@code chat/completions}. */
+    public String endpoint() {
+        return endpoint;
+    }
+
+    String requestId() {
+        return requestId;
     }
 
     public String outcome() {

@@ -71,8 +71,8 @@ public class UsageRecordRepository {
     public void insert(List<UsageRecord> records) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("insert into usage_record (id, workspace_id, block_id, actor, "
-                     + "model, prompt_tokens, completion_tokens, outcome, latency_ms, openai_request_id, occurred_at) values ("
-                     + nextId(connection) + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                     + "model, prompt_tokens, completion_tokens, outcome, latency_ms, openai_request_id, occurred_at, endpoint, request_id) values ("
+                     + nextId(connection) + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (UsageRecord r : records) {
                 insert.setString(1, r.workspaceId());
                 setNullable(insert, 2, r.blockId());
@@ -84,6 +84,8 @@ public class UsageRecordRepository {
                 insert.setLong(8, r.latencyMillis());
                 setNullable(insert, 9, r.openaiRequestId());
                 insert.setObject(10, r.occurredAt().atOffset(ZoneOffset.UTC));
+                insert.setString(11, r.endpoint());
+                setNullable(insert, 12, r.requestId());
                 insert.addBatch();
             }
             insert.executeBatch();

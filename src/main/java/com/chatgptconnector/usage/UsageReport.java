@@ -2,11 +2,11 @@ package com.chatgptconnector.usage;
 
 import java.util.List;
 
-/** A month of usage: overall totals and the same totals by block, model, day and error code. */
+/** A month of usage: overall totals and the same totals by block, model, day, error code and OpenAI endpoint. */
 public record UsageReport(String month, Long tokenLimit, Totals total, List<Totals> byBlock, List<Totals> byModel,
-                          List<Totals> byDay, List<Totals> byErrorCode) {
+                          List<Totals> byDay, List<Totals> byErrorCode, List<Totals> byEndpoint) {
 
-    /** Requests and tokens of one group ({@code key} is a block name, model, date or error code). */
+    /** Requests and tokens of one group ({@code key} is a block name, model, date, error code or endpoint). */
     public record Totals(String key, long requests, long errors, long promptTokens, long completionTokens, long totalTokens) {
 
         static Totals of(String key, List<UsageRecord> records) {

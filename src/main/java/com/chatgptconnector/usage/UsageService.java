@@ -28,7 +28,7 @@ public class UsageService {
         writer.add(entry);
     }
 
-    /** Totals of one month (UTC) by block, model, day and outcome; block names from {@code blockNames}. */
+    /** Totals of one month (UTC) by block, model, day, outcome and endpoint; block names from {@code blockNames}. */
     public UsageReport report(String workspaceId, YearMonth month, Map<String, String> blockNames, Long tokenLimit) {
         writer.flush();
         Instant from = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
@@ -38,7 +38,8 @@ public class UsageService {
                 group(records, r -> r.blockId() == null ? "(direct)" : blockNames.getOrDefault(r.blockId(), r.blockId())),
                 group(records, r -> r.model() == null ? "(none)" : r.model()),
                 group(records, r -> LocalDate.ofInstant(r.occurredAt(), ZoneOffset.UTC).toString()),
-                group(records.stream().filter(r -> !"ok".equals(r.outcome())).toList(), UsageRecord::outcome));
+                group(records.stream().filter(r -> !"ok".equals(r.outcome())).toList(), UsageRecord::outcome),
+                group(records, UsageRecord::endpoint));
     }
 
     /** The largest page of {@link #requests}; a larger limit is capped to it. */

@@ -19,7 +19,8 @@ class LayeringTest {
 
     private static final String[] FEATURES = {
             "com.chatgptconnector.workspace..", "com.chatgptconnector.settings..", "com.chatgptconnector.block..",
-            "com.chatgptconnector.usage..", "com.chatgptconnector.audit..", "com.chatgptconnector.identity.."};
+            "com.chatgptconnector.usage..", "com.chatgptconnector.audit..", "com.chatgptconnector.identity..",
+            "com.chatgptconnector.responses.."};
 
     @ArchTest
     static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInAnyPackage("com.chatgptconnector..")

@@ -94,6 +94,16 @@ class StreamingResponseConsumerTest {
     }
 
     @Test
+    void aReadTimeoutReachesTheReaderAsATimeout() throws Exception {
+        consumer.consumeResponse(new BasicHttpResponse(200), entity(), null, null);
+        StreamingResponseConsumer.Streamed streamed = head.get(1, TimeUnit.SECONDS);
+        java.net.SocketTimeoutException stalled = new java.net.SocketTimeoutException("Read timed out");
+        consumer.failed(stalled);
+        // the relay records a timeout (openai_timeout) apart from a cut (stream_interrupted)
+        assertSame(stalled, assertThrows(IOException.class, () -> streamed.body().read(new byte[16])));
+    }
+
+    @Test
     void closingTheStreamEarlyAbandonsTheExchange() throws Exception {
         consumer.consumeResponse(new BasicHttpResponse(200), entity(), null, null);
         StreamingResponseConsumer.Streamed streamed = head.get(1, TimeUnit.SECONDS);

@@ -81,11 +81,14 @@ class ChangeStampTriggersTest {
 
             // what requests write leaves every cache valid
             long before = stamp(s);
-            s.executeUpdate("insert into usage_record values (1, '" + ws + "', null, 'ada', 'gpt-4o-mini', 1, 1, 'ok', 5, null, " + now + ")");
+            s.executeUpdate("insert into usage_record (id, workspace_id, block_id, actor, model, prompt_tokens, completion_tokens, "
+                    + "outcome, latency_ms, openai_request_id, occurred_at, endpoint) values (1, '" + ws
+                    + "', null, 'ada', 'gpt-4o-mini', 1, 1, 'ok', 5, null, " + now + ", 'responses')");
+            s.executeUpdate("insert into openai_response values ('resp_1', '" + ws + "', " + now + ")");
             s.executeUpdate("insert into token_budget values ('" + ws + "', '2026-11', 0, 10)");
             s.executeUpdate("update token_budget set reserved = 0, used = 10");
             s.executeUpdate("insert into audit_event values (1, '" + ws + "', 'ada', 'X', null, " + now + ")");
-            assertEquals(before, stamp(s), name + ": usage, budgets and audit do not raise the stamp");
+            assertEquals(before, stamp(s), name + ": usage, budgets, response ids and audit do not raise the stamp");
 
             // the stamp is part of the writer's transaction: a rollback takes it back
             c.setAutoCommit(false);

@@ -5,6 +5,8 @@ import com.chatgptconnector.boundary.block.BlockResource;
 import com.chatgptconnector.boundary.block.RunRequestReader;
 import com.chatgptconnector.boundary.block.RunResultWriter;
 import com.chatgptconnector.boundary.compatible.CompatibleEndpointResource;
+import com.chatgptconnector.boundary.compatible.EnvelopeFilter;
+import com.chatgptconnector.boundary.compatible.RequestIds;
 import com.chatgptconnector.boundary.problem.FallbackExceptionMapper;
 import com.chatgptconnector.boundary.problem.RequestBodies;
 import com.chatgptconnector.boundary.security.PageChallengeFilter;
@@ -34,7 +36,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Serves {@code POST /api/workspaces/{ws}/openai/v1/chat/completions} and
+ * Serves {@code POST /api/workspaces/{ws}/openai/v1/chat/completions} and {@code …/openai/v1/responses}
+ * (plain and streamed), and
  * {@code POST /api/workspaces/{ws}/chatgpt/blocks/{id}/runs} without Jersey: it checks the roles the
  * resource method declares, calls that method, and writes its answer (or renders its failure as
  * the exception mappers would) when OpenAI's is in, on an asynchronous servlet request. A request
@@ -48,6 +51,7 @@ public class HotPathFilter extends HttpFilter {
 
     private static final List<String> COMPLETION_ROLES = roles(CompatibleEndpointResource.class, "chatCompletions");
     private static final List<String> RUN_ROLES = roles(BlockResource.class, "run");
+    private static final List<String> RESPONSES_ROLES = roles(CompatibleEndpointResource.class, "responses");
 
     @Inject
     CompatibleEndpointResource compatible;
@@ -60,24 +64,37 @@ public class HotPathFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String[] path = "POST".equals(request.getMethod()) && json(request.getContentType()) && acceptsJson(request.getHeader("Accept"))
+        String[] path = "POST".equals(request.getMethod()) && json(request.getContentType())
                 ? segments(request.getRequestURI(), request.getContextPath()) : null;
-        if (path != null && path.length == 7 && "api".equals(path[0]) && "workspaces".equals(path[1])) {
+        if (path != null && path.length >= 6 && "api".equals(path[0]) && "workspaces".equals(path[1])) {
             String ws = path[2];
-            if ("openai".equals(path[3]) && "v1".equals(path[4]) && "chat".equals(path[5]) && "completions".equals(path[6])
-                    && RoleEnforcementFeature.signedInAs(request, COMPLETION_ROLES)) {
-                long length = request.getContentLengthLong();
-                serve(request, response, () -> compatible.chatCompletions(ws, length, request.getInputStream()));
-                return;
+            String accept = request.getHeader("Accept");
+            if ("openai".equals(path[3]) && "v1".equals(path[4]) && acceptsJsonOrEvents(accept)) {
+                // chat completions and the Responses API, plain and streamed: a stream that breaks off is
+                // aborted here, on the servlet response, where Jersey would log its closing as an error
+                boolean chat = path.length == 7 && "chat".equals(path[5]) && "completions".equals(path[6]);
+                boolean responses = path.length == 6 && "responses".equals(path[5]);
+                if (chat && RoleEnforcementFeature.signedInAs(request, COMPLETION_ROLES)) {
+                    long length = request.getContentLengthLong();
+                    serve(request, response, () -> compatible.chatCompletions(ws, length, request.getInputStream(), response),
+                            HotPathFilter::envelope);
+                    return;
+                }
+                if (responses && RoleEnforcementFeature.signedInAs(request, RESPONSES_ROLES)) {
+                    long length = request.getContentLengthLong();
+                    serve(request, response, () -> compatible.responses(ws, length, request.getInputStream(), response),
+                            HotPathFilter::envelope);
+                    return;
+                }
             }
-            if ("chatgpt".equals(path[3]) && "blocks".equals(path[4]) && "runs".equals(path[6])
-                    && RoleEnforcementFeature.signedInAs(request, RUN_ROLES)) {
+            if (path.length == 7 && "chatgpt".equals(path[3]) && "blocks".equals(path[4]) && "runs".equals(path[6])
+                    && acceptsJson(accept) && RoleEnforcementFeature.signedInAs(request, RUN_ROLES)) {
                 String block = path[5];
                 serve(request, response, () -> {
                     InputStream body = request.getInputStream();
                     return blocks.run(ws, block, RunRequestReader.read(body, request.getContentLengthLong(), maxBodyBytes))
                             .thenApply(HotPathFilter::ok);
-                });
+                }, FallbackExceptionMapper::render);
                 return;
             }
         }
@@ -89,18 +106,24 @@ public class HotPathFilter extends HttpFilter {
         CompletionStage<Response> start() throws IOException;
     }
 
+    /** How a failure the resource method did not answer itself is rendered: a problem body, or OpenAI's envelope. */
+    @FunctionalInterface
+    private interface Failure {
+        Response render(Throwable error, Locale locale);
+    }
+
     /** Answers at once what is decided at once; otherwise when the stage completes, off this thread. */
-    private static void serve(HttpServletRequest request, HttpServletResponse response, Call call) throws IOException {
+    private static void serve(HttpServletRequest request, HttpServletResponse response, Call call, Failure failures) throws IOException {
         Locale locale = locale(request);
         CompletableFuture<Response> answer;
         try {
             answer = call.start().toCompletableFuture();
         } catch (IOException | RuntimeException e) {
-            write(FallbackExceptionMapper.render(e, locale), request, response);
+            write(failures.render(e, locale), request, response);
             return;
         }
         if (answer.isDone()) {
-            write(answer.handle((done, error) -> error == null ? done : failure(error, locale)).join(), request, response);
+            write(answer.handle((done, error) -> error == null ? done : failure(error, locale, failures)).join(), request, response);
             return;
         }
         AsyncContext async = request.startAsync(request, response);
@@ -108,7 +131,7 @@ public class HotPathFilter extends HttpFilter {
         async.setTimeout(0);
         answer.whenComplete((done, error) -> {
             try {
-                write(error == null ? done : failure(error, locale), request, (HttpServletResponse) async.getResponse());
+                write(error == null ? done : failure(error, locale, failures), request, (HttpServletResponse) async.getResponse());
             } catch (IOException | RuntimeException e) {
                 // the client went away; the usage is recorded already
                 LOG.log(Level.FINE, "Answer not written: {0}", e.getClass().getName());
@@ -118,8 +141,14 @@ public class HotPathFilter extends HttpFilter {
         });
     }
 
-    private static Response failure(Throwable error, Locale locale) {
-        return FallbackExceptionMapper.render(error instanceof CompletionException ? error.getCause() : error, locale);
+    private static Response failure(Throwable error, Locale locale, Failure failures) {
+        return failures.render(error instanceof CompletionException ? error.getCause() : error, locale);
+    }
+
+    /** Under {@code openai/v1}: the problem Jersey's mappers would render, in OpenAI's envelope. */
+    private static Response envelope(Throwable error, Locale locale) {
+        Response problem = FallbackExceptionMapper.render(error, Locale.ENGLISH);
+        return EnvelopeFilter.toEnvelope((String) problem.getEntity(), problem.getStatus(), RequestIds.next()).build();
     }
 
     private static Response ok(BlockRunner.RunResult result) {
@@ -183,6 +212,15 @@ public class HotPathFilter extends HttpFilter {
         }
         String lower = accept.toLowerCase(Locale.ROOT);
         return !lower.contains("q=0") && (lower.contains(MediaType.APPLICATION_JSON) || lower.contains("*/*") || lower.contains("application/*"));
+    }
+
+    /** As {@link #acceptsJson}, or server-sent events (LangChain4j asks for {@code text/event-stream} alone). */
+    static boolean acceptsJsonOrEvents(String accept) {
+        if (acceptsJson(accept)) {
+            return true;
+        }
+        String lower = accept.toLowerCase(Locale.ROOT);
+        return !lower.contains("q=0") && (lower.contains(MediaType.SERVER_SENT_EVENTS) || lower.contains("text/*"));
     }
 
     private static List<String> roles(Class<?> resource, String method) {

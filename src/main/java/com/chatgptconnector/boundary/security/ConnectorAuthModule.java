@@ -1,6 +1,7 @@
 package com.chatgptconnector.boundary.security;
 
 import com.chatgptconnector.boundary.compatible.OpenAiEnvelope;
+import com.chatgptconnector.boundary.compatible.RequestIds;
 import com.chatgptconnector.boundary.problem.Problems;
 import com.chatgptconnector.identity.ApiTokenService;
 import com.chatgptconnector.identity.AuthenticatedCaller;
@@ -185,7 +186,8 @@ public final class ConnectorAuthModule implements ServerAuthModule {
     static void unauthorized(HttpServletRequest request, HttpServletResponse response) {
         Response problem = request.getRequestURI().contains("/openai/v1/")
                 // the OpenAI-compatible endpoint answers as OpenAI does, so SDKs raise their own error
-                ? com.chatgptconnector.boundary.compatible.OpenAiEnvelope.response(401, "Invalid or revoked API token.", "invalid_request_error", "invalid_api_key")
+                ? OpenAiEnvelope.builder(401, "Invalid or revoked API token.", "invalid_request_error", null, "invalid_api_key",
+                        RequestIds.next()).header("x-should-retry", "false").build()
                 : Problems.response(ErrorCode.UNAUTHORIZED, Messages.pick(Collections.list(request.getLocales())), Map.of());
         if (request.getHeader(WebSession.PAGE_HEADER) == null) {
             // the web pages sign in with a form: a Basic challenge would pop up the browser's dialog
@@ -197,6 +199,11 @@ public final class ConnectorAuthModule implements ServerAuthModule {
     private static void write(HttpServletRequest request, HttpServletResponse response, Response problem) {
         try {
             response.setStatus(problem.getStatus());
+            problem.getStringHeaders().forEach((name, values) -> {
+                if (!"Content-Type".equalsIgnoreCase(name)) {
+                    values.forEach(value -> response.addHeader(name, value));
+                }
+            });
             response.setContentType(problem.getMediaType().toString());
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write((String) problem.getEntity());

@@ -47,5 +47,8 @@ class HotPathFilterTest {
         assertTrue(HotPathFilter.acceptsJson("*/*"));
         assertFalse(HotPathFilter.acceptsJson("text/html"));
         assertFalse(HotPathFilter.acceptsJson("application/json;q=0, text/html"));
+        assertTrue(HotPathFilter.acceptsJsonOrEvents("text/event-stream"), "as LangChain4j asks for a stream");
+        assertTrue(HotPathFilter.acceptsJsonOrEvents(null));
+        assertFalse(HotPathFilter.acceptsJsonOrEvents("text/html"));
     }
 }
