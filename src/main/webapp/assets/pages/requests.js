@@ -14,11 +14,11 @@ export function outcomeText(code) {
   return has(`outcome.${code}`) ? t(`outcome.${code}`) : code;
 }
 
-/** Where the request went: the endpoint (once the server records it), the block, or the compatible endpoint. */
+/** Where the request went: the block it ran, else the endpoint of the compatible API it called. */
 function target(r) {
-  if (r.endpoint) return mono(r.endpoint);
   if (r.blockName) return `${t('block')}: ${r.blockName}`;
   if (r.blockId) return `${t('block')}: ${t('deletedBlock')}`;
+  if (r.endpoint) return mono(r.endpoint);
   return t('direct');
 }
 
