@@ -5,7 +5,7 @@ package com.chatgptconnector.openai;
  * body ({@code null} for none), the operation it counts under in the metrics, and whether the
  * gateway retries it. The OpenAI SDKs retry on their own (twice by default), so a call made for
  * one of them gets a single attempt and its retry hints are passed back instead: one retry budget,
- * the SDK's (docs/notes/api-fidelity.md, "ADR: one retry budget for SDK callers").
+ * the SDK's (docs/adr/0023-one-retry-budget-for-sdk-callers.md).
  */
 public record OpenAiRequest(String method, String path, String body, String operation, boolean retried) {
 

@@ -158,7 +158,7 @@ public class MeteredCall {
     /**
      * The one place a metered call ends: the reservation settled with what was used (released
      * where nothing was), and the call's one usage record written. The caller's answer follows the
-     * returned stage (docs/notes/api-fidelity.md: the usage record may become durable first).
+     * returned stage (the usage record may become durable first: docs/adr/0009-batched-usage-writes.md).
      */
     CompletionStage<Void> end(Meter meter, TokenBudget.Reservation reservation, String model, long prompt, long completion,
                               String outcome, long startedNanos, String openaiRequestId) {

@@ -10,7 +10,7 @@ import java.util.logging.Logger;
 /**
  * Ends an answer whose body is under way by closing its connection, so the client sees a body
  * broken off rather than complete: a stream that OpenAI cut must not look like a whole answer to
- * a client that ignores the error event before it (docs/notes/api-fidelity.md). The Servlet API
+ * a client that ignores the error event before it (docs/api.md, the OpenAI-compatible endpoint). The Servlet API
  * has no way to say "abort": a response ends with its last chunk however the application fails.
  * So this reaches the container's connection, on Payara (Grizzly, through Catalina's response) and
  * on WildFly (Undertow's exchange) by reflection, and does nothing elsewhere (the error event is

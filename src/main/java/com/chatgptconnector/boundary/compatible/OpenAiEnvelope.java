@@ -22,8 +22,8 @@ import java.util.Map;
  * status, message, type, param and code (the message replaced only where it quotes a key), and
  * its {@code x-request-id}, rate-limit and retry headers; an error of the service's own carries a
  * catalogue code, the service's request id, and {@code x-should-retry: false} where retrying
- * cannot help (the SDKs read it before deciding on a retry; docs/notes/api-fidelity.md, "ADR: one
- * retry budget for SDK callers").
+ * cannot help (the SDKs read it before deciding on a retry;
+ * docs/adr/0023-one-retry-budget-for-sdk-callers.md).
  */
 public final class OpenAiEnvelope {
 
