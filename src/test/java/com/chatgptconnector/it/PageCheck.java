@@ -73,6 +73,9 @@ final class PageCheck {
     void resize(int width, int height) {
         browser.manage().window().setSize(new Dimension(width, height));
         new WebDriverWait(browser, Duration.ofSeconds(5)).until(b -> ((Number) js("return window.innerWidth")).intValue() == width);
+        // resize observers (Chart.js) and media queries settle in the next frames, as a person sees the page
+        ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "requestAnimationFrame(() => requestAnimationFrame(() => done()));");
     }
 
     void axe(String where) {
