@@ -73,8 +73,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
 
 /**
- * The conformance suite of the OpenAI-compatible endpoint: the real SDKs (openai-java, LangChain4j
- * and the Node {@code openai} package) with their default retries, against the deployed service
+ * The conformance suite of the OpenAI-compatible endpoint: the real SDKs (openai-java, LangChain4j,
+ * the Node {@code openai} package and the Python {@code openai} package) with their default retries, against the deployed service
  * and a fake OpenAI that answers with OpenAI's real shapes and headers (src/test/resources/openai).
  * Each prompt names its scenario ({@code <sdk> scenario:<name>}); the fake answers by it, and
  * counts the calls that reached it. One deployment for the whole suite.
@@ -84,6 +84,7 @@ import org.junit.jupiter.api.function.Executable;
 class OpenAiConformanceIT {
 
     static final String NODE_OPENAI = "openai@7.59.0";
+    static final String PYTHON_OPENAI = "openai==3.22.1";
     static final String NEW_ID = "resp_{{randomValue length=20 type='ALPHANUMERIC'}}";
     static final String PATH_ID = "{{request.pathSegments.[2]}}";
     static WireMockServer openai;
@@ -518,7 +519,19 @@ class OpenAiConformanceIT {
     @Test
     void theNodeSdkWorksUnchanged() throws Exception {
         Team team = fixtures.activeTeamWithKey(TestKeys.GOOD, null, null);
-        JsonObject r = runNode(base(team), newToken(team));
+        assertScriptedSdk("node", runScript(NODE_OPENAI, base(team), newToken(team)));
+    }
+
+    // ------------------------------------------------------------------ the Python SDK
+
+    @Test
+    void thePythonSdkWorksUnchanged() throws Exception {
+        Team team = fixtures.activeTeamWithKey(TestKeys.GOOD, null, null);
+        assertScriptedSdk("python", runScript(PYTHON_OPENAI, base(team), newToken(team)));
+    }
+
+    /** The same calls through the Node and the Python SDK (src/test/node, src/test/python): what each saw. */
+    void assertScriptedSdk(String sdk, JsonObject r) {
         JsonObject chatPlain = r.getJsonObject("chatPlain");
         List<Executable> checks = new ArrayList<>();
         checks.add(() -> assertTrue(chatPlain.getBoolean("ok"), chatPlain::toString));
@@ -544,45 +557,59 @@ class OpenAiConformanceIT {
         checks.add(() -> assertEquals(429, quota.getInt("status"), quota::toString));
         checks.add(() -> assertEquals("insufficient_quota", quota.getString("code"), quota::toString));
         checks.add(() -> assertEquals("req_quota", quota.getString("requestId", null), quota::toString));
-        checks.add(() -> assertEquals(1, callsWith("node scenario:quota")));
+        checks.add(() -> assertEquals(1, callsWith(sdk + " scenario:quota")));
         JsonObject rateLimit = r.getJsonObject("error_ratelimit");
         checks.add(() -> assertEquals(429, rateLimit.getInt("status"), rateLimit::toString));
-        checks.add(() -> assertEquals(3, callsWith("node scenario:ratelimit")));
+        checks.add(() -> assertEquals(3, callsWith(sdk + " scenario:ratelimit")));
         JsonObject server = r.getJsonObject("error_server");
         checks.add(() -> assertEquals(500, server.getInt("status"), server::toString));
         checks.add(() -> assertEquals("req_server", server.getString("requestId", null), server::toString));
-        checks.add(() -> assertEquals(3, callsWith("node scenario:server")));
+        checks.add(() -> assertEquals(3, callsWith(sdk + " scenario:server")));
         JsonObject badKey = r.getJsonObject("error_badkey");
         checks.add(() -> assertEquals(401, badKey.getInt("status"), badKey::toString));
         checks.add(() -> assertFalse(badKey.getString("message").contains("wxyz"), badKey::toString));
-        checks.add(() -> assertEquals(1, callsWith("node scenario:badkey")));
+        checks.add(() -> assertEquals(1, callsWith(sdk + " scenario:badkey")));
         JsonObject unsupported = r.getJsonObject("unsupported");
         checks.add(() -> assertEquals(404, unsupported.getInt("status"), unsupported::toString));
         checks.add(() -> assertEquals("unsupported_endpoint", unsupported.getString("code", null), unsupported::toString));
         assertAll(checks);
     }
 
-    /** Installs the Node SDK once per machine (a cache outside target/), then runs the script. */
-    static JsonObject runNode(String baseUrl, String token) throws Exception {
-        Path cache = Path.of(System.getProperty("user.home"), ".cache", "connector-it", NODE_OPENAI.replace('@', '-'));
-        if (!Files.isDirectory(cache.resolve("node_modules/openai"))) {
+    /**
+     * Installs the SDK once per machine (a cache outside target/: npm for Node, a virtual
+     * environment from the machine's package mirror for Python), then runs its script.
+     */
+    static JsonObject runScript(String sdk, String baseUrl, String token) throws Exception {
+        boolean python = sdk.startsWith("openai==");
+        Path cache = Path.of(System.getProperty("user.home"), ".cache", "connector-it", (python ? "python-" : "") + sdk.replace('@', '-').replace("==", "-"));
+        Path installed = python ? cache.resolve("venv/bin/python") : cache.resolve("node_modules/openai");
+        if (!Files.exists(installed)) {
             Files.createDirectories(cache);
-            Process install = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--silent", "--prefix", cache.toString(), NODE_OPENAI)
-                    .redirectErrorStream(true).start();
-            String log = new String(install.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(install.waitFor(300, TimeUnit.SECONDS) && install.exitValue() == 0, "npm install " + NODE_OPENAI + ": " + log);
+            if (python) {
+                exec(cache, 300, "python3", "-m", "venv", cache.resolve("venv").toString());
+                exec(cache, 300, cache.resolve("venv/bin/pip").toString(), "install", "--quiet", "--disable-pip-version-check", "--retries", "0", sdk);
+            } else {
+                exec(cache, 300, "npm", "install", "--no-audit", "--no-fund", "--silent", "--prefix", cache.toString(), sdk);
+            }
         }
-        Path script = cache.resolve("conformance.mjs");
-        Files.copy(Path.of("src/test/node/conformance.mjs"), script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        ProcessBuilder node = new ProcessBuilder("node", script.toString()).directory(cache.toFile());
-        node.environment().put("BASE_URL", baseUrl);
-        node.environment().put("TOKEN", token);
-        File err = File.createTempFile("node-sdk", ".log");
-        Process run = node.redirectError(err).start();
+        Path source = Path.of(python ? "src/test/python/conformance.py" : "src/test/node/conformance.mjs");
+        Path script = cache.resolve(source.getFileName());
+        Files.copy(source, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        ProcessBuilder process = new ProcessBuilder(python ? installed.toString() : "node", script.toString()).directory(cache.toFile());
+        process.environment().put("BASE_URL", baseUrl);
+        process.environment().put("TOKEN", token);
+        File err = File.createTempFile("sdk-script", ".log");
+        Process run = process.redirectError(err).start();
         String out = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(run.waitFor(120, TimeUnit.SECONDS), "the Node script hangs");
+        assertTrue(run.waitFor(120, TimeUnit.SECONDS), "the " + sdk + " script hangs");
         assertEquals(0, run.exitValue(), () -> out + readQuietly(err));
         return Json.createReader(new StringReader(out.strip().lines().reduce((a, b) -> b).orElse("{}"))).readObject();
+    }
+
+    static void exec(Path dir, int seconds, String... command) throws Exception {
+        Process install = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String log = new String(install.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(install.waitFor(seconds, TimeUnit.SECONDS) && install.exitValue() == 0, String.join(" ", command) + ": " + log);
     }
 
     static String readQuietly(File file) {
