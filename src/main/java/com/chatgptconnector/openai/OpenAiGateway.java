@@ -323,7 +323,7 @@ public class OpenAiGateway {
             try {
                 HttpResponse answered = head.apply(response);
                 if (answered.getCode() / 100 == 2) {
-                    breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                    resilience.onSuccess(breaker, System.nanoTime() - started);
                     outcome.complete(response);
                     return;
                 }
@@ -357,8 +357,7 @@ public class OpenAiGateway {
     private OpenAiException judged(CircuitBreaker breaker, long started, OpenAiFailure failure) {
         OpenAiException error = new OpenAiException(failure);
         if (failure.code() == ErrorCode.OPENAI_UNAVAILABLE || failure.code() == ErrorCode.OPENAI_TIMEOUT) {
-            // OpenAI is unwell: a 5xx, a timeout, a connection failure
-            breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, error);
+            resilience.onFailure(breaker, System.nanoTime() - started, error);
         } else {
             resilience.onNeutral(breaker, System.nanoTime() - started);
         }

@@ -43,11 +43,22 @@ public class WorkspaceResilience {
     @ConfigProperty(name = "connector.openai.bulkhead.per-workspace", defaultValue = "50")
     int perWorkspaceConcurrency;
 
-    Clock clock = Clock.systemUTC();
+    private Clock clock = Clock.systemUTC();
     private CircuitBreakerRegistry breakers;
     private BulkheadRegistry bulkheads;
     /** When each workspace's circuit last opened: Resilience4j does not say how long it stays open. */
     private final Map<String, Instant> openedAt = new ConcurrentHashMap<>();
+
+    /** For the unit tests: the settings and the clock given, without CDI. */
+    static WorkspaceResilience of(int failureThreshold, Duration openFor, int perWorkspaceConcurrency, Clock clock) {
+        WorkspaceResilience resilience = new WorkspaceResilience();
+        resilience.failureThreshold = failureThreshold;
+        resilience.openFor = openFor;
+        resilience.perWorkspaceConcurrency = perWorkspaceConcurrency;
+        resilience.clock = clock;
+        resilience.init();
+        return resilience;
+    }
 
     @PostConstruct
     void init() {
@@ -93,6 +104,15 @@ public class WorkspaceResilience {
         Instant opened = openedAt.get(breaker.getName());
         Duration left = opened == null ? Duration.ZERO : Duration.between(clock.instant(), opened.plus(openFor));
         return left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left;
+    }
+
+    void onSuccess(CircuitBreaker breaker, long nanos) {
+        breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** OpenAI is unwell: 5xx, a timeout, a connection failure. */
+    void onFailure(CircuitBreaker breaker, long nanos, Throwable failure) {
+        breaker.onError(nanos, TimeUnit.NANOSECONDS, failure);
     }
 
     /** An answer that says nothing about OpenAI's health: not counted, but it ends a trial as a success. */

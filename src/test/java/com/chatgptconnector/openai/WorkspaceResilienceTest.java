@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,20 +42,12 @@ class WorkspaceResilienceTest {
     }
 
     private final Hands clock = new Hands();
-    private final WorkspaceResilience resilience = new WorkspaceResilience();
-
-    {
-        resilience.failureThreshold = 5;
-        resilience.openFor = Duration.ofSeconds(30);
-        resilience.perWorkspaceConcurrency = 2;
-        resilience.clock = clock;
-        resilience.init();
-    }
+    private final WorkspaceResilience resilience = WorkspaceResilience.of(5, Duration.ofSeconds(30), 2, clock);
     private final RuntimeException unwell = new RuntimeException("503");
 
     private void fail(CircuitBreaker breaker) {
         assertNull(resilience.acquire(breaker));
-        breaker.onError(1, TimeUnit.MILLISECONDS, unwell);
+        resilience.onFailure(breaker, 1_000_000, unwell);
     }
 
     @Test
@@ -81,7 +72,7 @@ class WorkspaceResilienceTest {
             fail(breaker);
         }
         assertNull(resilience.acquire(breaker));
-        breaker.onSuccess(1, TimeUnit.MILLISECONDS);
+        resilience.onSuccess(breaker, 1_000_000);
         for (int i = 0; i < 4; i++) {
             fail(breaker);
         }
@@ -104,7 +95,7 @@ class WorkspaceResilienceTest {
         assertEquals(0, resilience.openCount(), "past its wait a circuit is no longer reported open");
         assertNull(resilience.acquire(breaker), "the trial");
         assertEquals(Duration.ofSeconds(1), resilience.acquire(breaker), "while the trial is out");
-        breaker.onError(1, TimeUnit.MILLISECONDS, unwell);
+        resilience.onFailure(breaker, 1_000_000, unwell);
         assertEquals(Duration.ofSeconds(30), resilience.acquire(breaker), "a failed trial opens it again for the whole wait");
 
         clock.now = clock.now.plusSeconds(30).plusMillis(1);
