@@ -1,11 +1,6 @@
 package com.chatgptconnector.openai;
 
 import com.chatgptconnector.problem.ErrorCode;
-import io.github.resilience4j.bulkhead.Bulkhead;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
-import io.github.resilience4j.retry.RetryRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,18 +10,18 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
@@ -56,9 +51,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * headers; retries with exponential backoff and jitter for 5xx, connection failures and rate
  * limits, honouring {@code retry-after-ms} / {@code retry-after} up to a cap; a circuit breaker
  * and a bulkhead per workspace; and exactly one classified {@link OpenAiException} for anything
- * that does not end in a 2xx. The retry, breaker and bulkhead are Resilience4j's, asynchronous,
- * with an interval that follows OpenAI's hint; MicroProfile's {@code @Retry} cannot wait what
- * OpenAI asks for, and its breaker is shared by all workspaces
+ * that does not end in a 2xx. MicroProfile's {@code @Retry} cannot wait what OpenAI asks for,
+ * and its breaker is shared by all workspaces, hence this small loop
  * (docs/adr/0002-own-retry-breaker-bulkhead.md).
  *
  * <p>The transport is Apache HttpClient 5's asynchronous client, not the MicroProfile REST
@@ -114,7 +108,11 @@ public class OpenAiGateway {
     Duration maxRetryAfter;
 
     @Inject
-    WorkspaceResilience resilience;
+    @ConfigProperty(name = "connector.openai.bulkhead.per-workspace", defaultValue = "50")
+    int perWorkspaceConcurrency;
+
+    @Inject
+    WorkspaceCircuitBreakers breakers;
 
     @Inject
     OpenAiMetrics metrics;
@@ -123,10 +121,10 @@ public class OpenAiGateway {
     OpenAiThreads threads;
 
     private final OpenAiErrorClassifier classifier = new OpenAiErrorClassifier();
+    private final Map<String, Semaphore> bulkheads = new ConcurrentHashMap<>();
     private URI base;
     private CloseableHttpAsyncClient http;
     private Backoff backoff;
-    private RetryRegistry retries;
 
     @PostConstruct
     void init() {
@@ -160,10 +158,6 @@ public class OpenAiGateway {
                 .build();
         http.start();
         backoff = new Backoff(initialBackoff, 2.0, maxBackoff, maxRetryAfter, RandomGenerator.getDefault());
-        // one Retry per operation (the metrics' label); its state is per call, so workspaces share it
-        retries = RetryRegistry.of(retryConfig(maxAttempts, backoff, maxRetryAfter));
-        retries.getEventPublisher().onEntryAdded(added -> added.getAddedEntry().getEventPublisher().onRetry(event ->
-                metrics.retry(event.getName(), ((OpenAiException) event.getLastThrowable()).failure().code())));
         LOG.info(() -> "OpenAI API at " + base);
     }
 
@@ -263,174 +257,144 @@ public class OpenAiGateway {
         Future<?> send(FutureCallback<T> callback);
     }
 
-    /**
-     * One call: past the workspace's bulkhead, each attempt past its circuit breaker, and for a
-     * request marked {@code retried} Resilience4j's asynchronous retry, which schedules the next
-     * attempt on the timer; a call waiting for OpenAI or for its next attempt holds no thread.
-     */
     private <T> CompletableFuture<T> execute(String workspaceId, OpenAiRequest request, Attempt<T> send,
                                              Function<T, HttpResponse> head, Function<T, String> errorText) {
         String operation = request.operation();
-        Bulkhead bulkhead = resilience.bulkhead(workspaceId);
-        if (!bulkhead.tryAcquirePermission()) {
+        Semaphore bulkhead = bulkheads.computeIfAbsent(workspaceId, id -> new Semaphore(perWorkspaceConcurrency));
+        if (!bulkhead.tryAcquire()) {
             // this workspace already has as many calls in flight as it may: others keep their share
             return CompletableFuture.failedFuture(
                     fail(operation, new OpenAiFailure(ErrorCode.RATE_LIMITED, true, Duration.ofSeconds(1), null, 0, null, null, null), 0));
         }
-        long started = System.nanoTime();
-        CircuitBreaker breaker = resilience.breaker(workspaceId);
-        Supplier<CompletionStage<T>> once = () -> attempt(breaker, send, head, errorText);
-        CompletableFuture<T> result = new CompletableFuture<>();
-        try {
-            CompletionStage<T> call = request.retried() && maxAttempts > 1
-                    ? Retry.decorateCompletionStage(retries.retry(operation), threads.timers(), once).get() : once.get();
-            call.whenComplete((response, error) -> {
-                bulkhead.onComplete();
-                if (error == null) {
-                    metrics.success(operation, Duration.ofNanos(System.nanoTime() - started));
-                    result.complete(response);
-                } else {
-                    Throwable cause = error instanceof CompletionException ? error.getCause() : error;
-                    if (cause instanceof OpenAiException failed) {
-                        fail(operation, failed.failure(), started);
-                    }
-                    result.completeExceptionally(cause);
-                }
-            });
-        } catch (RuntimeException | Error e) {
-            bulkhead.onComplete();
-            result.completeExceptionally(e);
-        }
-        return result;
+        Exchange<T> exchange = new Exchange<>(breakers.of(workspaceId), operation, request.retried() ? maxAttempts : 1,
+                send, head, errorText);
+        exchange.result.whenComplete((response, error) -> bulkhead.release());
+        exchange.attempt(1);
+        return exchange.result;
     }
 
     /**
-     * One attempt, as a chain of callbacks: sent asynchronously, its answer heard on the client's
-     * I/O thread and classified on the completion threads (where a workspace with a token limit
-     * may touch the database); a 2xx completes it, anything else fails it with the classified
-     * {@link OpenAiException}.
+     * One call with its retries, as a chain of callbacks: each attempt is sent asynchronously,
+     * its answer classified on a completion thread, and a retry scheduled on the timer, so a
+     * call waiting for OpenAI or for its next attempt holds no thread.
      */
-    private <T> CompletableFuture<T> attempt(CircuitBreaker breaker, Attempt<T> send, Function<T, HttpResponse> head,
-                                             Function<T, String> errorText) {
-        CompletableFuture<T> outcome = new CompletableFuture<>();
-        Duration open = resilience.acquire(breaker);
-        if (open != null) {
-            outcome.completeExceptionally(new OpenAiException(OpenAiFailure.circuitOpen(open)));
-            return outcome;
+    private final class Exchange<T> {
+        final CompletableFuture<T> result = new CompletableFuture<>();
+        final CircuitBreaker breaker;
+        final String operation;
+        final int attempts;
+        final Attempt<T> send;
+        final Function<T, HttpResponse> head;
+        final Function<T, String> errorText;
+        final long started = System.nanoTime();
+
+        Exchange(CircuitBreaker breaker, String operation, int attempts, Attempt<T> send, Function<T, HttpResponse> head,
+                 Function<T, String> errorText) {
+            this.breaker = breaker;
+            this.operation = operation;
+            this.attempts = attempts;
+            this.send = send;
+            this.head = head;
+            this.errorText = errorText;
         }
-        long started = System.nanoTime();
-        Answer<T> answer = new Answer<>(outcome, response -> {
+
+        void attempt(int attempt) {
             try {
-                HttpResponse answered = head.apply(response);
-                if (answered.getCode() / 100 == 2) {
-                    resilience.onSuccess(breaker, System.nanoTime() - started);
-                    outcome.complete(response);
+                Duration open = breaker.acquire();
+                if (open != null) {
+                    result.completeExceptionally(fail(operation, OpenAiFailure.circuitOpen(open), started));
                     return;
                 }
-                OpenAiFailure failure = classifier.classify(answered.getCode(), name -> header(answered, name), errorText.apply(response))
-                        .withHeaders(OpenAiHeaders.of(answered));
-                outcome.completeExceptionally(judged(breaker, started, failure));
+                Answer answer = new Answer(attempt);
+                Future<?> call = send.send(answer);
+                // the client's socket timeout covers a pause between two reads; this one the whole answer
+                answer.timeout = threads.timers().schedule(() -> {
+                    answer.timedOut = true;
+                    call.cancel(true);
+                }, readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                if (answer.settled) {
+                    answer.timeout.cancel(false);
+                }
             } catch (RuntimeException | Error e) {
-                resilience.onNeutral(breaker, System.nanoTime() - started);
-                outcome.completeExceptionally(e);
+                result.completeExceptionally(e);
             }
-        }, error -> outcome.completeExceptionally(judged(breaker, started,
-                classifier.classifyTransport(error instanceof CompletionException ? error.getCause() : error))));
-        try {
-            Future<?> call = send.send(answer);
-            // the client's socket timeout covers a pause between two reads; this one the whole answer
-            answer.timeout = threads.timers().schedule(() -> {
-                answer.timedOut = true;
-                call.cancel(true);
-            }, readTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (answer.settled) {
-                answer.timeout.cancel(false);
+        }
+
+        /**
+         * One attempt's outcome, heard on the client's I/O thread and handled on the completion
+         * threads, where a workspace with a token limit may touch the database.
+         */
+        private final class Answer implements FutureCallback<T> {
+            final int attempt;
+            volatile ScheduledFuture<?> timeout;
+            volatile boolean timedOut;
+            volatile boolean settled;
+
+            Answer(int attempt) {
+                this.attempt = attempt;
             }
-        } catch (RuntimeException | Error e) {
-            resilience.onNeutral(breaker, System.nanoTime() - started);
-            outcome.completeExceptionally(e);
-        }
-        return outcome;
-    }
 
-    /** Tells the breaker what a failure says of OpenAI's health; the failure as the exception to fail with. */
-    private OpenAiException judged(CircuitBreaker breaker, long started, OpenAiFailure failure) {
-        OpenAiException error = new OpenAiException(failure);
-        if (failure.code() == ErrorCode.OPENAI_UNAVAILABLE || failure.code() == ErrorCode.OPENAI_TIMEOUT) {
-            resilience.onFailure(breaker, System.nanoTime() - started, error);
-        } else {
-            resilience.onNeutral(breaker, System.nanoTime() - started);
-        }
-        return error;
-    }
+            @Override
+            public void completed(T response) {
+                settle(response, null);
+            }
 
-    /**
-     * The retries of a call marked {@code retried}: {@code maxAttempts} in all, for the failures the
-     * catalogue calls retryable (never at an open circuit, where nothing was sent), after OpenAI's
-     * hint ({@code retry-after-ms}, {@code retry-after}, the rate-limit resets) or else the
-     * jittered backoff; a hint beyond {@code cap} is not slept through but answered at once.
-     */
-    static RetryConfig retryConfig(int maxAttempts, Backoff backoff, Duration cap) {
-        return RetryConfig.custom()
-                .maxAttempts(maxAttempts)
-                .retryOnException(error -> error instanceof OpenAiException e && e.failure().retryable() && !e.failure().circuitOpen())
-                .intervalBiFunction((retry, outcome) -> {
-                    Duration hint = outcome.isLeft() && outcome.getLeft() instanceof OpenAiException e ? e.failure().retryAfter() : null;
-                    return hint != null && hint.compareTo(cap) > 0 ? -1L : backoff.delayBeforeRetry(retry, hint).toMillis();
-                })
-                .failAfterMaxAttempts(false)
-                .writableStackTraceEnabled(false)
-                .build();
-    }
+            @Override
+            public void failed(Exception error) {
+                settle(null, error);
+            }
 
-    /** One attempt's outcome, heard on the client's I/O thread and handed to the completion threads. */
-    private final class Answer<T> implements FutureCallback<T> {
-        final CompletableFuture<T> outcome;
-        final Consumer<T> onResponse;
-        final Consumer<Throwable> onError;
-        volatile ScheduledFuture<?> timeout;
-        volatile boolean timedOut;
-        volatile boolean settled;
+            @Override
+            public void cancelled() {
+                settle(null, new CancellationException());
+            }
 
-        Answer(CompletableFuture<T> outcome, Consumer<T> onResponse, Consumer<Throwable> onError) {
-            this.outcome = outcome;
-            this.onResponse = onResponse;
-            this.onError = onError;
+            private void settle(T response, Throwable error) {
+                settled = true;
+                try {
+                    threads.completions().execute(() -> {
+                        ScheduledFuture<?> pending = timeout;
+                        if (pending != null) {
+                            pending.cancel(false);
+                        }
+                        onAnswer(attempt, response, timedOut ? new TimeoutException("no answer within " + readTimeout) : error);
+                    });
+                } catch (RejectedExecutionException shuttingDown) {
+                    result.completeExceptionally(shuttingDown);
+                }
+            }
         }
 
-        @Override
-        public void completed(T response) {
-            settle(response, null);
-        }
-
-        @Override
-        public void failed(Exception error) {
-            settle(null, error);
-        }
-
-        @Override
-        public void cancelled() {
-            settle(null, new CancellationException());
-        }
-
-        private void settle(T response, Throwable error) {
-            settled = true;
+        private void onAnswer(int attempt, T response, Throwable error) {
             try {
-                threads.completions().execute(() -> {
-                    ScheduledFuture<?> pending = timeout;
-                    if (pending != null) {
-                        pending.cancel(false);
-                    }
-                    if (timedOut) {
-                        onError.accept(new TimeoutException("no answer within " + readTimeout));
-                    } else if (error != null) {
-                        onError.accept(error);
-                    } else {
-                        onResponse.accept(response);
-                    }
-                });
-            } catch (RejectedExecutionException shuttingDown) {
-                outcome.completeExceptionally(shuttingDown);
+                OpenAiFailure failure;
+                if (error == null && head.apply(response).getCode() / 100 == 2) {
+                    breaker.onSuccess();
+                    metrics.success(operation, Duration.ofNanos(System.nanoTime() - started));
+                    result.complete(response);
+                    return;
+                } else if (error == null) {
+                    HttpResponse answer = head.apply(response);
+                    failure = classifier.classify(answer.getCode(), name -> header(answer, name), errorText.apply(response))
+                            .withHeaders(OpenAiHeaders.of(answer));
+                } else {
+                    failure = classifier.classifyTransport(error instanceof CompletionException ? error.getCause() : error);
+                }
+                if (failure.code() == ErrorCode.OPENAI_UNAVAILABLE || failure.code() == ErrorCode.OPENAI_TIMEOUT) {
+                    breaker.onFailure();
+                } else {
+                    breaker.onNeutral();
+                }
+                Duration wait = failure.retryable() && attempt < attempts ? backoff.delayBeforeRetry(attempt, failure.retryAfter()) : null;
+                if (wait == null || (failure.retryAfter() != null && failure.retryAfter().compareTo(maxRetryAfter) > 0)) {
+                    result.completeExceptionally(fail(operation, failure, started));
+                    return;
+                }
+                metrics.retry(operation, failure.code());
+                threads.timers().schedule(() -> threads.completions().execute(() -> attempt(attempt + 1)),
+                        wait.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
             }
         }
     }

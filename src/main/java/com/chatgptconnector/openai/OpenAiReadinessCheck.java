@@ -16,7 +16,7 @@ import org.eclipse.microprofile.health.Readiness;
 public class OpenAiReadinessCheck implements HealthCheck {
 
     @Inject
-    WorkspaceResilience breakers;
+    WorkspaceCircuitBreakers breakers;
 
     @Override
     public HealthCheckResponse call() {
