@@ -452,6 +452,11 @@ class OpenAiConformanceIT {
             checks.add(() -> assertEquals(c.code(), c.reply().json().getJsonObject("error").getString("code"), c.name() + ": " + c.reply()));
             checks.add(() -> assertNotNull(c.reply().header("x-request-id"), c.name() + " has an x-request-id"));
         }
+        Reply files = cases.get(1).reply();
+        checks.add(() -> assertEquals("GET /v1/files is not offered here. Offered: POST chat/completions, POST responses, "
+                        + "GET and DELETE responses/{id}, POST responses/{id}/cancel, POST embeddings, POST moderations, "
+                        + "GET models, GET models/{id}.",
+                files.json().getJsonObject("error").getString("message"), "what was asked, once, and what is offered"));
         Reply models = api.get(v1 + "models", team.member());
         checks.add(() -> assertEquals("req_models", models.header("x-request-id")));
         checks.add(() -> assertNull(models.header("set-cookie")));

@@ -314,7 +314,7 @@ public class CompatibleEndpointResource {
                         .header("Allow", allowed).build();
             }
             return OpenAiEnvelope.of(ErrorCode.UNSUPPORTED_ENDPOINT, requestId, Map.of(),
-                    method + " /v1/" + path + " is not offered here; offered: " + OFFERED);
+                    method + " /v1/" + path, OFFERED);
         } catch (ProblemException e) {
             return OpenAiEnvelope.of(e, requestId);
         }

@@ -205,22 +205,25 @@ public class HotPathFilter extends HttpFilter {
         return (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim().equalsIgnoreCase(MediaType.APPLICATION_JSON);
     }
 
-    /** No {@code Accept}, or one that lists JSON or a wildcard that covers it (a zero quality is Jersey's to judge). */
+    /**
+     * No {@code Accept}, or one under which JSON is acceptable ({@link AcceptHeader}); a header
+     * that refuses JSON, or does not parse, is Jersey's to answer.
+     */
     static boolean acceptsJson(String accept) {
         if (accept == null || accept.isBlank()) {
             return true;
         }
-        String lower = accept.toLowerCase(Locale.ROOT);
-        return !lower.contains("q=0") && (lower.contains(MediaType.APPLICATION_JSON) || lower.contains("*/*") || lower.contains("application/*"));
+        AcceptHeader header = AcceptHeader.of(accept);
+        return header != null && header.accepts(MediaType.APPLICATION_JSON_TYPE);
     }
 
     /** As {@link #acceptsJson}, or server-sent events (LangChain4j asks for {@code text/event-stream} alone). */
     static boolean acceptsJsonOrEvents(String accept) {
-        if (acceptsJson(accept)) {
+        if (accept == null || accept.isBlank()) {
             return true;
         }
-        String lower = accept.toLowerCase(Locale.ROOT);
-        return !lower.contains("q=0") && (lower.contains(MediaType.SERVER_SENT_EVENTS) || lower.contains("text/*"));
+        AcceptHeader header = AcceptHeader.of(accept);
+        return header != null && (header.accepts(MediaType.APPLICATION_JSON_TYPE) || header.accepts(MediaType.SERVER_SENT_EVENTS_TYPE));
     }
 
     private static List<String> roles(Class<?> resource, String method) {

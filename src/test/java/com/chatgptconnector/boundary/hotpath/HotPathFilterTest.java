@@ -47,6 +47,7 @@ class HotPathFilterTest {
         assertTrue(HotPathFilter.acceptsJson("*/*"));
         assertFalse(HotPathFilter.acceptsJson("text/html"));
         assertFalse(HotPathFilter.acceptsJson("application/json;q=0, text/html"));
+        assertFalse(HotPathFilter.acceptsJson("application/json;q=nonsense"), "a header Jersey may refuse (AcceptHeaderTest)");
         assertTrue(HotPathFilter.acceptsJsonOrEvents("text/event-stream"), "as LangChain4j asks for a stream");
         assertTrue(HotPathFilter.acceptsJsonOrEvents(null));
         assertFalse(HotPathFilter.acceptsJsonOrEvents("text/html"));
