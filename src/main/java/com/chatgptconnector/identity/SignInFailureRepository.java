@@ -105,18 +105,6 @@ public class SignInFailureRepository {
         }
     }
 
-    /** A successful sign-in of the account: its count starts again. */
-    public void forget(String kind, String subject) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement delete = c.prepareStatement("delete from sign_in_failure where kind = ? and subject = ?")) {
-            delete.setString(1, kind);
-            delete.setString(2, subject);
-            delete.executeUpdate();
-        } catch (SQLException e) {
-            throw new PersistenceException("sign-in failures not reset: " + e.getMessage(), e);
-        }
-    }
-
     private static boolean increment(Connection c, String kind, String subject, Instant now, Instant forgetBefore)
             throws SQLException {
         try (PreparedStatement update = c.prepareStatement("update sign_in_failure set "

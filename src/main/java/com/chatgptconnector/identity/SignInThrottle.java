@@ -30,7 +30,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * </ul>
  * Callers with valid credentials pay nothing: the database is asked only about accounts and
  * addresses this instance has seen fail within the forget window (a map lookup otherwise), and a
- * success writes only where a failure was counted.
+ * success writes nothing. A success does not reset the account's count either: otherwise an
+ * owner signing in again and again (a REST client sends its password with every request) would
+ * give an attacker elsewhere five more free guesses each time. Counts are forgotten
+ * {@code connector.security.sign-in.forget-after} after their last failure.
  */
 @ApplicationScoped
 public class SignInThrottle {
@@ -115,14 +118,6 @@ public class SignInThrottle {
             until = later(until, ofAccount.lockedUntil());
         }
         return remaining(until, now);
-    }
-
-    /** After a successful sign-in: the account's count starts again (a write only where there was a failure). */
-    public void succeeded(String account, String address) {
-        String name = normalized(account);
-        if (suspects.remove(ACCOUNT + ":" + name) != null) {
-            failures.forget(ACCOUNT, name);
-        }
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -92,6 +92,45 @@ class HardeningIT {
     }
 
     @Test
+    void callersWithValidCredentialsNeitherReadNorWriteTheFailureCounts() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("it.db.url").startsWith("jdbc:postgresql:"),
+                "PostgreSQL counts every table access (pg_stat_user_tables); H2 does not");
+        Team team = fixtures.activeTeamWithKey(TestKeys.GOOD, null, null);
+        Reply created = api.post(Fixtures.chatgpt(team.workspace()) + "/tokens", team.admin(), "{\"name\":\"sdk\"}");
+        String token = created.json().getString("token");
+        String address = address();
+        // warm: the first sign-in of each user checks its password
+        api.get("api/workspaces", team.member(), "X-Forwarded-For", address);
+        long[] before = failureTableAccesses();
+        for (int i = 0; i < 50; i++) {
+            assertEquals(200, api.get("api/workspaces", team.member(), "X-Forwarded-For", address).status());
+            int withToken = api.get("api/workspaces/" + team.workspace() + "/openai/v1/models", Auth.ANONYMOUS,
+                    "Authorization", "Bearer " + token, "X-Forwarded-For", address).status();
+            assertTrue(withToken != 401 && withToken != 429, "the token signs in: " + withToken);
+            assertEquals(200, api.post("api/session", Auth.ANONYMOUS, "{\"username\":\"" + team.member().username()
+                    + "\",\"password\":\"" + PASSWORD + "\"}", "X-Forwarded-For", address).status());
+        }
+        long[] after = failureTableAccesses();
+        assertEquals(before[0], after[0], "no scan of sign_in_failure for 150 valid sign-ins");
+        assertEquals(before[1], after[1], "no index read of sign_in_failure");
+        assertEquals(before[2], after[2], "no row written");
+    }
+
+    /** Scans, index reads and rows written of sign_in_failure so far, once PostgreSQL has published them. */
+    static long[] failureTableAccesses() throws Exception {
+        Thread.sleep(1500);
+        try (java.sql.Connection c = Database.connect(); java.sql.Statement s = c.createStatement()) {
+            s.execute("select pg_stat_clear_snapshot()");
+            try (java.sql.ResultSet r = s.executeQuery("select coalesce(seq_scan, 0), coalesce(idx_scan, 0), "
+                    + "n_tup_ins + n_tup_upd + n_tup_del from pg_stat_user_tables "
+                    + "where relname = 'sign_in_failure' and schemaname = current_schema()")) {
+                assertTrue(r.next(), "sign_in_failure exists in the test schema");
+                return new long[]{r.getLong(1), r.getLong(2), r.getLong(3)};
+            }
+        }
+    }
+
+    @Test
     void theSignInFormIsThrottledAndAnsweredInTheCallersLanguage() {
         Auth user = fixtures.newUser("formthrottled");
         String attacker = address();

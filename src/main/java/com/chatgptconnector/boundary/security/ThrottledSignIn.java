@@ -44,10 +44,6 @@ public class ThrottledSignIn {
         refuseIfLocked(guarded(() -> throttle.refusal(account, address)));
         CredentialValidationResult result = guarded(() -> identityStores.validate(credential));
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-            guarded(() -> {
-                throttle.succeeded(account, address);
-                return null;
-            });
             return result;
         }
         refuseIfLocked(guarded(() -> throttle.failed(account, address)));
