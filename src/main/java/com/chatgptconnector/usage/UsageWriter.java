@@ -157,6 +157,8 @@ public class UsageWriter {
                 pending.drainTo(batch, BATCH - 1);
                 commit(batch);
             } catch (InterruptedException e) {
+                // stopping: what was in hand goes back, for the last flush
+                batch.forEach(pending::offer);
                 if (running) {
                     continue;
                 }
@@ -267,6 +269,7 @@ public class UsageWriter {
                 pending.drainTo(rest);
                 if (!rest.isEmpty()) {
                     write(rest);
+                    rest.stream().filter(p -> p.written() != null).forEach(p -> p.written().complete(null));
                 }
             } else {
                 flush();
