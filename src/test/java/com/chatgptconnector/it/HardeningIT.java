@@ -116,9 +116,12 @@ class HardeningIT {
         assertEquals(before[2], after[2], "no row written");
     }
 
-    /** Scans, index reads and rows written of sign_in_failure so far, once PostgreSQL has published them. */
+    /**
+     * Scans, index reads and rows written of sign_in_failure so far, once PostgreSQL has published
+     * them: a backend that went idle publishes its counts within 10 s (PostgreSQL 15).
+     */
     static long[] failureTableAccesses() throws Exception {
-        Thread.sleep(1500);
+        Thread.sleep(11_000);
         try (java.sql.Connection c = Database.connect(); java.sql.Statement s = c.createStatement()) {
             s.execute("select pg_stat_clear_snapshot()");
             try (java.sql.ResultSet r = s.executeQuery("select coalesce(seq_scan, 0), coalesce(idx_scan, 0), "
