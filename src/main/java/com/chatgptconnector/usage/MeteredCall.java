@@ -160,7 +160,8 @@ public class MeteredCall {
     /**
      * The one place a metered call ends: the reservation settled with what was used (released
      * where nothing was), and the call's one usage record written. The caller's answer follows the
-     * returned stage (the usage record may become durable first: docs/adr/0009-batched-usage-writes.md).
+     * returned stage (with commit before the answer, once the record and the settlement are committed:
+     * docs/adr/0027-durable-usage.md).
      */
     CompletionStage<Void> end(Meter meter, TokenBudget.Reservation reservation, String model, long prompt, long completion,
                               String outcome, long startedNanos, String openaiRequestId) {
