@@ -23,6 +23,13 @@ const response = JSON.stringify({ id: 'resp_bench', object: 'response', created_
     content: [{ type: 'output_text', text: 'Guten Tag!', annotations: [] }] }],
   usage: { input_tokens: 12, output_tokens: 4, total_tokens: 16 } });
 let responses = 0;
+// BENCH_MODE=soak: a share of chat completions and Responses API calls fail as OpenAI's 500 does
+// (PUT /errors/PERMILLE; GET /stats counts what was answered and what failed on purpose)
+let errorsPerMille = 0;
+let answered = 0;
+let injected = 0;
+const serverError = JSON.stringify({ error: { message: 'The server had an error while processing your request.',
+  type: 'server_error', param: null, code: null } });
 const models = JSON.stringify({ object: 'list', data: [{ id: 'gpt-4o-mini', object: 'model', created: 1721172741, owned_by: 'system' }] });
 const server = http.createServer((req, res) => {
   let body = '';
@@ -32,8 +39,19 @@ const server = http.createServer((req, res) => {
       latency = Number(req.url.substring('/latency/'.length)) || 0;
       return res.writeHead(204).end();
     }
+    if (req.method === 'PUT' && req.url.startsWith('/errors/')) {
+      errorsPerMille = Number(req.url.substring('/errors/'.length)) || 0;
+      return res.writeHead(204).end();
+    }
+    if (req.method === 'GET' && req.url === '/stats') {
+      return res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ answered, injected }));
+    }
     let answer;
-    if (body.includes('"stream":true')) {
+    answered++;
+    if (errorsPerMille > 0 && req.method === 'POST' && Math.random() * 1000 < errorsPerMille) {
+      injected++;
+      answer = () => res.writeHead(500, { 'Content-Type': 'application/json', 'x-request-id': 'req_bench_error' }).end(serverError);
+    } else if (body.includes('"stream":true')) {
       const events = stream + (body.includes('"include_usage":true') ? usageChunk : '') + 'data: [DONE]\n\n';
       answer = () => res.writeHead(200, { 'Content-Type': 'text/event-stream', 'x-request-id': 'req_bench' }).end(events);
     } else {

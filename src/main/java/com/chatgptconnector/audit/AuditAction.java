@@ -20,5 +20,7 @@ public enum AuditAction {
     TOKEN_REVOKED,
     BLOCK_CREATED,
     BLOCK_CHANGED,
-    BLOCK_DELETED
+    BLOCK_DELETED,
+    /** Sign-ins of an account or from a client address locked for a while (issue 29); kept under workspace {@code system}. */
+    SIGN_IN_LOCKED
 }

@@ -49,7 +49,11 @@ public enum ErrorCode {
      * Only an outcome of usage records, never an answer: the client went away before the answer
      * was complete (499 as proxies log it).
      */
-    CLIENT_CLOSED(499, false);
+    CLIENT_CLOSED(499, false),
+    /** Too many failed sign-ins for this account or from this address: wait the Retry-After (issue 29). */
+    TOO_MANY_ATTEMPTS(429, true),
+    /** The database cannot be reached: nothing was decided, the caller may try again shortly. */
+    DATABASE_UNAVAILABLE(503, true);
 
     private final int status;
     private final boolean retryable;

@@ -33,7 +33,16 @@ import java.util.logging.Logger;
         // one user for every connection, so there is nothing to match. The property-map copy on
         // every getConnection is a different check, logged at INFO only:
         // server-config/payara/pre-boot-commands.asadmin turns that off with the pool's log level
-        properties = "fish.payara.match-connections=false")
+        properties = {"fish.payara.match-connections=false",
+                // a database that restarted (or terminated our backends) leaves dead connections in
+                // the pool: each is checked (Connection.isValid) before use, at most once every
+                // 5 s so the hot path does not pay a round trip a request, and one that failed
+                // makes the pool drop all the others too (issue 29, docs/notes/reliability.md)
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=custom-validation",
+                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+                "fish.payara.validate-atmost-once-period-in-seconds=5",
+                "fish.payara.fail-all-connections=true"})
 @Singleton
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)

@@ -92,7 +92,7 @@ public class MeteredCall {
         try {
             call = gateway.send(meter.workspaceId(), active.credentials(), request);
         } catch (RuntimeException e) {
-            end(meter, reservation, meter.model(), 0, 0, outcomeOf(e), started, null);
+            awaitRecord(end(meter, reservation, meter.model(), 0, 0, outcomeOf(e), started, null));
             throw e;
         }
         // runs on a completion thread (OpenAiThreads): a managed thread, so settling a limited
@@ -136,7 +136,8 @@ public class MeteredCall {
             upstream = gateway.stream(meter.workspaceId(), active.credentials(), request);
         } catch (RuntimeException e) {
             String openaiRequestId = e instanceof OpenAiException o ? o.failure().openaiRequestId() : null;
-            end(meter, reservation, meter.model(), 0, 0, outcomeOf(e), started, openaiRequestId);
+            // a stream that fails before its first event: its failure goes out once recorded
+            awaitRecord(end(meter, reservation, meter.model(), 0, 0, outcomeOf(e), started, openaiRequestId));
             throw e;
         }
         return new MeteredStream(this, meter, reservation, upstream, clientWantsUsage);
@@ -150,7 +151,8 @@ public class MeteredCall {
         try {
             return budget.reserve(meter.workspaceId(), active.tokenLimit(), estimate);
         } catch (ProblemException refused) {
-            record(meter, meter.model(), 0, 0, refused.code().code(), 0, null);
+            // the refusal goes out once recorded, like every other answer
+            awaitRecord(record(meter, meter.model(), 0, 0, refused.code().code(), 0, null, null));
             throw refused;
         }
     }
@@ -158,27 +160,47 @@ public class MeteredCall {
     /**
      * The one place a metered call ends: the reservation settled with what was used (released
      * where nothing was), and the call's one usage record written. The caller's answer follows the
-     * returned stage (the usage record may become durable first: docs/adr/0009-batched-usage-writes.md).
+     * returned stage (with commit before the answer, once the record and the settlement are committed:
+     * docs/adr/0027-durable-usage.md).
      */
     CompletionStage<Void> end(Meter meter, TokenBudget.Reservation reservation, String model, long prompt, long completion,
                               String outcome, long startedNanos, String openaiRequestId) {
+        long latency = (System.nanoTime() - startedNanos) / 1_000_000;
+        if (usage.commitsBeforeAnswer()) {
+            // the settlement commits with the record (docs/adr/0027-durable-usage.md)
+            return record(meter, model, prompt, completion, outcome, latency, openaiRequestId,
+                    Settlement.of(reservation, prompt + completion));
+        }
         try {
             budget.settle(reservation, prompt + completion);
         } finally {
-            record(meter, model, prompt, completion, outcome, (System.nanoTime() - startedNanos) / 1_000_000, openaiRequestId);
+            record(meter, model, prompt, completion, outcome, latency, openaiRequestId, null);
         }
         return RECORDED;
     }
 
-    private void record(Meter meter, String model, long prompt, long completion, String outcome, long latencyMillis,
-                        String openaiRequestId) {
+    /**
+     * For the answers given on the caller's thread (a refusal, a failure before the call): waits
+     * for the record; if it cannot be written, the caller gets {@code database_unavailable} instead.
+     */
+    private static void awaitRecord(CompletionStage<Void> recorded) {
+        try {
+            recorded.toCompletableFuture().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private CompletableFuture<Void> record(Meter meter, String model, long prompt, long completion, String outcome,
+                                           long latencyMillis, String openaiRequestId, Settlement settlement) {
         String requestId = openaiRequestId != null ? openaiRequestId : meter.requestId();
-        usage.record(new UsageEntry(meter.workspaceId(), meter.blockId(), meter.actor(), model, prompt, completion, outcome,
-                latencyMillis, openaiRequestId, meter.endpoint().label(), requestId));
+        CompletableFuture<Void> recorded = usage.record(new UsageEntry(meter.workspaceId(), meter.blockId(), meter.actor(), model,
+                prompt, completion, outcome, latencyMillis, openaiRequestId, meter.endpoint().label(), requestId), settlement);
         if (!"ok".equals(outcome)) {
             LOG.log(Level.INFO, "OpenAI call of workspace {0} to {1} ended {2}, request id {3}",
                     new Object[]{meter.workspaceId(), meter.endpoint().label(), outcome, requestId});
         }
+        return recorded;
     }
 
     static String outcomeOf(Throwable failure) {

@@ -48,6 +48,7 @@ public final class MeteredStream implements AutoCloseable {
     private long prompt;
     private long completion;
     private boolean ended;
+    private boolean unrecorded;
     private int sequence;
 
     MeteredStream(MeteredCall metering, MeteredCall.Meter meter, TokenBudget.Reservation reservation, OpenAiStream upstream,
@@ -120,6 +121,10 @@ public final class MeteredStream implements AutoCloseable {
                             complete = true;
                             // the caller learns the stream is complete only once it is recorded
                             finish("response.failed".equals(type) ? ErrorCode.UPSTREAM_ERROR.code() : "ok");
+                            if (unrecorded) {
+                                failed = ErrorCode.DATABASE_UNAVAILABLE.code();
+                                break;
+                            }
                         } else if ("error".equals(type)) {
                             failed = ErrorCode.STREAM_INTERRUPTED.code();
                             reported = true;
@@ -128,6 +133,11 @@ public final class MeteredStream implements AutoCloseable {
                     } else if (OpenAiEvents.isDone(data)) {
                         complete = true;
                         finish("ok");
+                        if (unrecorded) {
+                            // not recorded: the caller must not take the answer as complete
+                            failed = ErrorCode.DATABASE_UNAVAILABLE.code();
+                            break;
+                        }
                     } else if (OpenAiEvents.isError(data)) {
                         // passed on as OpenAI sent it: the SDKs raise on it
                         failed = ErrorCode.STREAM_INTERRUPTED.code();
@@ -198,8 +208,13 @@ public final class MeteredStream implements AutoCloseable {
     private void finish(String outcome) {
         if (!ended) {
             ended = true;
-            metering.end(meter, reservation, model, prompt, completion, outcome, upstream.startedNanos(), upstream.openaiRequestId())
-                    .toCompletableFuture().join();
+            try {
+                metering.end(meter, reservation, model, prompt, completion, outcome, upstream.startedNanos(), upstream.openaiRequestId())
+                        .toCompletableFuture().join();
+            } catch (java.util.concurrent.CompletionException notWritten) {
+                // the record stays queued for the writer's next attempt; the caller hears of it
+                unrecorded = true;
+            }
         }
     }
 

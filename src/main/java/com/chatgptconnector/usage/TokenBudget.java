@@ -25,11 +25,11 @@ import java.util.Map;
 public class TokenBudget {
 
     /** A reservation to settle or release; {@code limited} is false where the workspace has no limit. */
-    public record Reservation(String workspaceId, String month, long tokens, boolean limited) {
+    public record Reservation(String id, String workspaceId, String month, long tokens, boolean limited) {
 
         /** For a call that reserves nothing (one OpenAI does not bill by the token). */
         static Reservation none(String workspaceId) {
-            return new Reservation(workspaceId, null, 0, false);
+            return new Reservation(null, workspaceId, null, 0, false);
         }
     }
 
@@ -39,33 +39,36 @@ public class TokenBudget {
     @Inject
     UsageWriter writer;
 
+    @Inject
+    InstanceLease instance;
+
     /** Reserves or refuses with {@code token_limit_reached}; with no limit, only opens the month. */
     public Reservation reserve(String workspaceId, Long monthlyLimit, long estimate) {
         String month = YearMonth.now(Clock.systemUTC().withZone(ZoneOffset.UTC)).toString();
         if (monthlyLimit == null) {
-            return new Reservation(workspaceId, month, 0, false);
+            return new Reservation(null, workspaceId, month, 0, false);
         }
         if (!repository.exists(workspaceId, month)) {
             // the new row starts from the usage records: none may still be waiting in memory
             writer.flush();
             repository.create(workspaceId, month);
         }
-        if (!repository.tryReserve(workspaceId, month, estimate, monthlyLimit)) {
+        String id = java.util.UUID.randomUUID().toString();
+        if (!repository.tryReserve(id, instance.id(), workspaceId, month, estimate, monthlyLimit)) {
             throw new ProblemException(ErrorCode.TOKEN_LIMIT_REACHED, Map.of("tokenLimit", monthlyLimit));
         }
-        return new Reservation(workspaceId, month, estimate, true);
+        return new Reservation(id, workspaceId, month, estimate, true);
     }
 
+    /** Settles now, in a transaction of its own (the in-memory usage writer; the durable one settles with the record). */
     public void settle(Reservation reservation, long usedTokens) {
         if (reservation.limited()) {
-            repository.settle(reservation.workspaceId(), reservation.month(), reservation.tokens(), usedTokens);
+            repository.settle(reservation.id(), reservation.workspaceId(), reservation.month(), reservation.tokens(), usedTokens);
         }
     }
 
     public void release(Reservation reservation) {
-        if (reservation.limited()) {
-            repository.settle(reservation.workspaceId(), reservation.month(), reservation.tokens(), 0);
-        }
+        settle(reservation, 0);
     }
 
     /** After a limit change: the next limited request starts the month's row from the usage records. */

@@ -43,6 +43,9 @@ public class TokenBudgetRepository {
     public void drop(String workspaceId, String month) {
         em.createNativeQuery("delete from token_budget where workspace_id = ?1 and budget_month = ?2")
                 .setParameter(1, workspaceId).setParameter(2, month).executeUpdate();
+        // the calls in flight settle into the new row as used only (it starts from the records)
+        em.createNativeQuery("delete from token_reservation where workspace_id = ?1 and budget_month = ?2")
+                .setParameter(1, workspaceId).setParameter(2, month).executeUpdate();
     }
 
     public boolean exists(String workspaceId, String month) {
@@ -50,19 +53,37 @@ public class TokenBudgetRepository {
                 .setParameter(1, workspaceId).setParameter(2, month).getResultList().isEmpty();
     }
 
+    /**
+     * The conditional UPDATE and, in the same transaction, the reservation's own row naming this
+     * instance: if the instance dies before settling, another one releases it (docs/adr/0027).
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean tryReserve(String workspaceId, String month, long tokens, long limit) {
-        return em.createNativeQuery("update token_budget set reserved = reserved + ?1 "
+    public boolean tryReserve(String reservationId, String instanceId, String workspaceId, String month, long tokens, long limit) {
+        boolean reserved = em.createNativeQuery("update token_budget set reserved = reserved + ?1 "
                         + "where workspace_id = ?2 and budget_month = ?3 and used + reserved + ?1 <= ?4")
                 .setParameter(1, tokens).setParameter(2, workspaceId).setParameter(3, month).setParameter(4, limit)
                 .executeUpdate() == 1;
+        if (reserved) {
+            em.createNativeQuery("insert into token_reservation (id, workspace_id, budget_month, tokens, instance_id, created_at) "
+                            + "values (?1, ?2, ?3, ?4, ?5, ?6)")
+                    .setParameter(1, reservationId).setParameter(2, workspaceId).setParameter(3, month).setParameter(4, tokens)
+                    .setParameter(5, instanceId).setParameter(6, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC))
+                    .executeUpdate();
+        }
+        return reserved;
     }
 
+    /**
+     * Removes the reservation's row and moves its tokens from reserved to used. A reservation the
+     * sweeper already released (its instance seemed gone) only adds what was used.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void settle(String workspaceId, String month, long reserved, long used) {
+    public void settle(String reservationId, String workspaceId, String month, long reserved, long used) {
+        boolean held = em.createNativeQuery("delete from token_reservation where id = ?1")
+                .setParameter(1, reservationId).executeUpdate() == 1;
         em.createNativeQuery("update token_budget set reserved = reserved - ?1, used = used + ?2 "
                         + "where workspace_id = ?3 and budget_month = ?4")
-                .setParameter(1, reserved).setParameter(2, used).setParameter(3, workspaceId).setParameter(4, month)
+                .setParameter(1, held ? reserved : 0).setParameter(2, used).setParameter(3, workspaceId).setParameter(4, month)
                 .executeUpdate();
     }
 

@@ -8,19 +8,22 @@ import jakarta.enterprise.event.Startup;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /**
  * The usage_record rows. Records are inserted as one JDBC batch in one transaction (many
- * requests' records at once, see {@link UsageWriter}); ids come from the same sequence the entity
+ * requests' records at once, with their budget settlements, see {@link UsageWriter}); ids come from the same sequence the entity
  * uses, only its syntax differs between H2 and PostgreSQL. A month is read with JPA.
  */
 @ApplicationScoped
@@ -66,11 +69,45 @@ public class UsageRecordRepository {
     }
 
     private volatile String nextId;
+    private volatile Boolean h2;
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void insert(List<UsageRecord> records) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement("insert into usage_record (id, workspace_id, block_id, actor, "
+    /**
+     * Inserts the records as one JDBC batch and applies the settlements, in one local transaction.
+     * A settlement removes its reservation's row and moves its tokens from reserved to used, one
+     * UPDATE a budget row, in a fixed order (two instances' batches never wait on each other in a
+     * circle). With {@code durable}, the embedded H2 also writes the commit to its file before
+     * this returns: H2 otherwise keeps commits up to its write delay (0.5 s) in memory, which
+     * {@code kill -9} loses (measured: docs/adr/0027-durable-usage.md).
+     */
+    public void write(List<UsageRecord> records, List<Settlement> settlements, boolean durable) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                insert(connection, records);
+                settle(connection, settlements);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+            if (durable && h2 != null && h2) {
+                try (Statement checkpoint = connection.createStatement()) {
+                    checkpoint.execute("checkpoint");
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("usage records not written: " + e.getMessage(), e);
+        }
+    }
+
+    private void insert(Connection connection, List<UsageRecord> records) throws SQLException {
+        if (records.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("insert into usage_record (id, workspace_id, block_id, actor, "
                      + "model, prompt_tokens, completion_tokens, outcome, latency_ms, openai_request_id, occurred_at, endpoint, request_id) values ("
                      + nextId(connection) + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (UsageRecord r : records) {
@@ -89,14 +126,48 @@ public class UsageRecordRepository {
                 insert.addBatch();
             }
             insert.executeBatch();
-        } catch (SQLException e) {
-            throw new PersistenceException("usage records not written: " + e.getMessage(), e);
+        }
+    }
+
+    private static void settle(Connection connection, List<Settlement> settlements) throws SQLException {
+        if (settlements.isEmpty()) {
+            return;
+        }
+        int[] held;
+        try (PreparedStatement delete = connection.prepareStatement("delete from token_reservation where id = ?")) {
+            for (Settlement s : settlements) {
+                delete.setString(1, s.reservationId());
+                delete.addBatch();
+            }
+            held = delete.executeBatch();
+        }
+        // per budget row: the reserved tokens still held (a swept reservation was released already), and what was used
+        Map<List<String>, long[]> rows = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
+        for (int i = 0; i < settlements.size(); i++) {
+            Settlement s = settlements.get(i);
+            long[] sums = rows.computeIfAbsent(List.of(s.workspaceId(), s.month()), k -> new long[2]);
+            if (held[i] == 1 || held[i] == Statement.SUCCESS_NO_INFO) {
+                sums[0] += s.reserved();
+            }
+            sums[1] += s.used();
+        }
+        try (PreparedStatement update = connection.prepareStatement("update token_budget set reserved = reserved - ?, used = used + ? "
+                + "where workspace_id = ? and budget_month = ?")) {
+            for (Map.Entry<List<String>, long[]> row : rows.entrySet()) {
+                update.setLong(1, row.getValue()[0]);
+                update.setLong(2, row.getValue()[1]);
+                update.setString(3, row.getKey().get(0));
+                update.setString(4, row.getKey().get(1));
+                update.addBatch();
+            }
+            update.executeBatch();
         }
     }
 
     private String nextId(Connection connection) throws SQLException {
         if (nextId == null) {
-            nextId = ConnectorDatabase.isPostgres(connection) ? "nextval('usage_record_seq')" : "next value for usage_record_seq";
+            h2 = !ConnectorDatabase.isPostgres(connection);
+            nextId = h2 ? "next value for usage_record_seq" : "nextval('usage_record_seq')";
         }
         return nextId;
     }

@@ -23,9 +23,18 @@ public class UsageService {
     @Inject
     UsageWriter writer;
 
-    /** Kept whatever the caller does afterwards; written within {@code connector.usage.flush-interval}. */
-    public void record(UsageEntry entry) {
-        writer.add(entry);
+    /**
+     * Kept whatever the caller does afterwards. The stage completes when the record is committed
+     * (with commit before the answer, together with {@code settlement}; otherwise at once, and the
+     * record is written within {@code connector.usage.flush-interval}).
+     */
+    public java.util.concurrent.CompletableFuture<Void> record(UsageEntry entry, Settlement settlement) {
+        return writer.add(entry, settlement);
+    }
+
+    /** Whether a call's end hands its settlement to {@link #record} (commit before the answer). */
+    public boolean commitsBeforeAnswer() {
+        return writer.commitsBeforeAnswer();
     }
 
     /** Totals of one month (UTC) by block, model, day, outcome and endpoint; block names from {@code blockNames}. */

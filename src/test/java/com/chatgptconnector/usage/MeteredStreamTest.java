@@ -28,14 +28,29 @@ class MeteredStreamTest {
     }
 
     final List<Ended> ended = new ArrayList<>();
+    /** What the usage writer answers: written, or not (the database is away). */
+    CompletableFuture<Void> recorded = CompletableFuture.completedFuture(null);
     final MeteredCall metering = new MeteredCall() {
         @Override
         CompletionStage<Void> end(Meter meter, TokenBudget.Reservation reservation, String model, long prompt, long completion,
                                   String outcome, long startedNanos, String openaiRequestId) {
             ended.add(new Ended(model, prompt, completion, outcome));
-            return CompletableFuture.completedFuture(null);
+            return recorded;
         }
     };
+
+    @Test
+    void aStreamWhoseRecordCannotBeWrittenDoesNotEndAsCompleteButWithTheDatabaseError() {
+        recorded = CompletableFuture.failedFuture(new IllegalStateException("database away"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        MeteredStream.Interrupted broken = assertThrows(MeteredStream.Interrupted.class,
+                () -> stream(Endpoint.CHAT_COMPLETIONS, sample("chat-completion-stream.txt"), true).relay(out, null));
+        String relayed = out.toString(StandardCharsets.UTF_8);
+        assertFalse(relayed.contains("[DONE]"), relayed);
+        assertTrue(relayed.contains("\"code\":\"database_unavailable\""), relayed);
+        assertTrue(broken.getMessage().contains("database_unavailable"));
+        assertEquals(List.of(new Ended("gpt-4o-mini-2024-07-18", 12, 9, "ok")).size(), ended.size(), "recorded once, as ok");
+    }
 
     MeteredStream stream(Endpoint endpoint, InputStream events, boolean clientWantsUsage) {
         return new MeteredStream(metering, new MeteredCall.Meter("ws", null, "ada", endpoint, "gpt-4o-mini", "req_own"),

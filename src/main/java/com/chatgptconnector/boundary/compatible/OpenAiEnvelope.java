@@ -121,8 +121,9 @@ public final class OpenAiEnvelope {
         return switch (code) {
             case UNAUTHORIZED -> "authentication_error";
             case FORBIDDEN, CHATGPT_NOT_ACTIVATED, WORKSPACE_NOT_FOUND, MODEL_NOT_ALLOWED -> "permission_error";
-            case TOKEN_LIMIT_REACHED, RATE_LIMITED -> "rate_limit_error";
-            case OPENAI_UNAVAILABLE, OPENAI_TIMEOUT, INTERNAL_ERROR, SERVICE_BUSY, STREAM_INTERRUPTED, UPSTREAM_ERROR -> "server_error";
+            case TOKEN_LIMIT_REACHED, RATE_LIMITED, TOO_MANY_ATTEMPTS -> "rate_limit_error";
+            case OPENAI_UNAVAILABLE, OPENAI_TIMEOUT, INTERNAL_ERROR, SERVICE_BUSY, STREAM_INTERRUPTED, UPSTREAM_ERROR,
+                 DATABASE_UNAVAILABLE -> "server_error";
             default -> "invalid_request_error";
         };
     }

@@ -53,6 +53,10 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
                 break;
             }
         }
+        if (com.chatgptconnector.persistence.DatabaseFailures.isUnavailable(e)) {
+            LOG.log(Level.WARNING, "Database unavailable: {0}", e.getClass().getName());
+            return Problems.response(ErrorCode.DATABASE_UNAVAILABLE, locale, Map.of("retryAfterSeconds", 5));
+        }
         return internalError(e, locale);
     }
 

@@ -3,7 +3,6 @@ package com.chatgptconnector.boundary.security;
 import com.chatgptconnector.identity.ApiTokenService;
 import jakarta.inject.Inject;
 import jakarta.security.auth.message.config.AuthConfigFactory;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
@@ -17,7 +16,7 @@ import jakarta.servlet.annotation.WebListener;
 public class AuthModuleInstaller implements ServletContextListener {
 
     @Inject
-    IdentityStoreHandler identityStores;
+    ThrottledSignIn signIn;
 
     @Inject
     ApiTokenService tokens;
@@ -27,7 +26,7 @@ public class AuthModuleInstaller implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent event) {
         registration = AuthConfigFactory.getFactory()
-                .registerServerAuthModule(new ConnectorAuthModule(identityStores, tokens), event.getServletContext());
+                .registerServerAuthModule(new ConnectorAuthModule(signIn, tokens), event.getServletContext());
     }
 
     @Override

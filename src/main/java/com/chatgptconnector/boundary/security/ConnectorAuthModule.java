@@ -9,6 +9,7 @@ import com.chatgptconnector.identity.CurrentCaller;
 import com.chatgptconnector.identity.Roles;
 import com.chatgptconnector.problem.ErrorCode;
 import com.chatgptconnector.problem.Messages;
+import com.chatgptconnector.problem.ProblemException;
 import jakarta.security.auth.message.AuthException;
 import jakarta.security.auth.message.AuthStatus;
 import jakarta.security.auth.message.MessageInfo;
@@ -18,7 +19,6 @@ import jakarta.security.auth.message.callback.GroupPrincipalCallback;
 import jakarta.security.auth.message.module.ServerAuthModule;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
@@ -52,12 +52,12 @@ import javax.security.auth.callback.UnsupportedCallbackException;
  */
 public final class ConnectorAuthModule implements ServerAuthModule {
 
-    private final IdentityStoreHandler identityStores;
+    private final ThrottledSignIn signIn;
     private final ApiTokenService tokens;
     private volatile CallbackHandler container;
 
-    ConnectorAuthModule(IdentityStoreHandler identityStores, ApiTokenService tokens) {
-        this.identityStores = identityStores;
+    ConnectorAuthModule(ThrottledSignIn signIn, ApiTokenService tokens) {
+        this.signIn = signIn;
         this.tokens = tokens;
     }
 
@@ -76,6 +76,10 @@ public final class ConnectorAuthModule implements ServerAuthModule {
     public AuthStatus validateRequest(MessageInfo message, Subject client, Subject service) throws AuthException {
         HttpServletRequest request = (HttpServletRequest) message.getRequestMessage();
         HttpServletResponse response = (HttpServletResponse) message.getResponseMessage();
+        if (PublicPaths.matches(request)) {
+            // probes and scrapers: stale credentials must not turn them 401 (issue 29)
+            return anonymous(client);
+        }
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return bearer(authorization.substring(7).trim(), request, response, client);
@@ -88,7 +92,13 @@ public final class ConnectorAuthModule implements ServerAuthModule {
         }
         UsernamePasswordCredential credential = decode(authorization.substring(6).trim());
         if (credential != null) {
-            CredentialValidationResult result = identityStores.validate(credential);
+            CredentialValidationResult result;
+            try {
+                result = signIn.validate(credential, request);
+            } catch (ProblemException refused) {
+                refuse(request, response, refused);
+                return AuthStatus.SEND_FAILURE;
+            }
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                 return login(request, client, result.getCallerPrincipal().getName(), result.getCallerGroups());
             }
@@ -136,7 +146,22 @@ public final class ConnectorAuthModule implements ServerAuthModule {
     /** A workspace API token, as the OpenAI SDKs send their key. */
     private AuthStatus bearer(String token, HttpServletRequest request, HttpServletResponse response, Subject client)
             throws AuthException {
-        var identity = tokens.authenticate(token);
+        java.util.Optional<ApiTokenService.TokenIdentity> identity;
+        try {
+            identity = tokens.authenticate(token);
+            if (identity.isEmpty()) {
+                signIn.tokenFailed(request);
+            }
+        } catch (ProblemException refused) {
+            refuse(request, response, refused);
+            return AuthStatus.SEND_FAILURE;
+        } catch (RuntimeException e) {
+            if (!com.chatgptconnector.persistence.DatabaseFailures.isUnavailable(e)) {
+                throw e;
+            }
+            refuse(request, response, new ProblemException(ErrorCode.DATABASE_UNAVAILABLE, Map.of("retryAfterSeconds", 5)));
+            return AuthStatus.SEND_FAILURE;
+        }
         if (identity.isEmpty()) {
             unauthorized(request, response);
             return AuthStatus.SEND_FAILURE;
@@ -193,6 +218,15 @@ public final class ConnectorAuthModule implements ServerAuthModule {
             // the web pages sign in with a form: a Basic challenge would pop up the browser's dialog
             response.setHeader("WWW-Authenticate", "Basic realm=\"chatgpt-connector\", charset=\"UTF-8\"");
         }
+        write(request, response, problem);
+    }
+
+    /** A sign-in that must wait, or cannot be checked: problem+json, OpenAI's envelope under openai/v1. */
+    static void refuse(HttpServletRequest request, HttpServletResponse response, ProblemException refused) {
+        Response problem = request.getRequestURI().contains("/openai/v1/")
+                ? OpenAiEnvelope.of(refused, RequestIds.next())
+                : Problems.response(refused.code(), Messages.pick(Collections.list(request.getLocales())), refused.extensions(),
+                        refused.detailArgs());
         write(request, response, problem);
     }
 

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.constraints.NotNull;
@@ -58,7 +57,7 @@ public class SessionResource {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
-    IdentityStoreHandler identityStores;
+    ThrottledSignIn signIn;
 
     @Inject
     RequestBodies bodies;
@@ -71,7 +70,7 @@ public class SessionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public SessionView signIn(SignIn body) {
         SignIn form = bodies.valid(body);
-        CredentialValidationResult result = identityStores.validate(new UsernamePasswordCredential(form.username, form.password));
+        CredentialValidationResult result = signIn.validate(new UsernamePasswordCredential(form.username, form.password), request);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             // the sign-in form says what went wrong, not "authentication required"
             throw new ProblemException(ErrorCode.UNAUTHORIZED, Map.of("reason", "wrong_credentials"));
