@@ -41,6 +41,14 @@ public class UserRepository {
                 .findFirst();
     }
 
+    public Optional<UserAccount> findFederated(String issuer, String subject) {
+        return em.createNamedQuery("UserAccount.federated", UserAccount.class)
+                .setParameter("issuer", issuer)
+                .setParameter("subject", subject)
+                .getResultStream()
+                .findFirst();
+    }
+
     public Optional<UserAccount> findById(long id) {
         return Optional.ofNullable(em.find(UserAccount.class, id));
     }

@@ -22,12 +22,18 @@ public class AuthModuleInstaller implements ServletContextListener {
     @Inject
     ApiTokenService tokens;
 
+    @Inject
+    OidcSignIn sso;
+
+    @Inject
+    OidcMachineTokens machineTokens;
+
     private String registration;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
         registration = AuthConfigFactory.getFactory()
-                .registerServerAuthModule(new ConnectorAuthModule(identityStores, tokens), event.getServletContext());
+                .registerServerAuthModule(new ConnectorAuthModule(identityStores, tokens, sso, machineTokens), event.getServletContext());
     }
 
     @Override
