@@ -69,7 +69,10 @@ public class OidcMachineTokens {
         Resolved known = resolved.get(idOrName);
         if (known == null || now - known.at() > RESOLVE_NANOS) {
             known = new Resolved(workspaces.resolve(idOrName), now);
-            resolved.put(idOrName, known);
+            // only a found workspace is kept: one made after the tool's first call counts at once
+            if (known.workspaceId().isPresent()) {
+                resolved.put(idOrName, known);
+            }
         }
         return known.workspaceId();
     }
