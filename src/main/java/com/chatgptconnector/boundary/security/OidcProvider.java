@@ -50,6 +50,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -151,7 +153,8 @@ public class OidcProvider {
         } catch (java.text.ParseException | com.nimbusds.jose.proc.BadJOSEException | com.nimbusds.jose.JOSEException e) {
             LOG.log(Level.FINE, "OpenID Connect: a Bearer JWT was refused: {0}", e.getMessage());
             return Optional.empty();
-        } catch (ProviderException e) {
+        } catch (ProviderException | RuntimeException e) {
+            // fail closed: a token that cannot be checked does not authenticate
             LOG.log(Level.WARNING, "OpenID Connect: a Bearer JWT could not be checked: {0}", e.getMessage());
             return Optional.empty();
         }
@@ -237,7 +240,7 @@ public class OidcProvider {
                     .build();
             LOG.info(() -> "OpenID Connect provider " + metadata.getIssuer() + " discovered");
             return new Discovered(metadata, keys, machineTokenProcessor(metadata.getIssuer().getValue(), keys));
-        } catch (IOException | com.nimbusds.oauth2.sdk.GeneralException e) {
+        } catch (IOException | com.nimbusds.oauth2.sdk.GeneralException | RuntimeException e) {
             throw new ProviderException("OpenID Connect discovery of " + issuer + " failed: " + e.getMessage(), e);
         }
     }
@@ -247,8 +250,9 @@ public class OidcProvider {
         // plain JWTs and RFC 9068 access tokens; never an unsigned or encrypted one
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), null));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
-        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(Set.of(settings.bearerAudience()),
-                new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("exp", "iss", "aud"), null);
+        // mutable sets: the verifier asks them whether they contain null, which Set.of answers with an exception
+        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(new HashSet<>(List.of(settings.bearerAudience())),
+                new JWTClaimsSet.Builder().issuer(issuer).build(), new HashSet<>(List.of("exp", "iss", "aud")), null);
         claims.setMaxClockSkew((int) settings.clockSkew().toSeconds());
         processor.setJWTClaimsSetVerifier(claims);
         return processor;
