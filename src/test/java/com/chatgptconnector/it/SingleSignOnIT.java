@@ -41,7 +41,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -73,8 +72,7 @@ class SingleSignOnIT {
     static Api api;
     static String dbUrl;
 
-    WebDriver browser;
-    WebDriverWait wait;
+    final List<Browser> browsers = new ArrayList<>();
 
     @BeforeAll
     static void startKeycloakAndConnector() throws Exception {
@@ -143,29 +141,39 @@ class SingleSignOnIT {
     }
 
     @BeforeEach
-    void openBrowser() throws IOException {
+    void resetFakeOpenAi() {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "Debian's chromium and chromium-driver are needed");
         openai.resetAll();
         openai.stubFor(chat(TestKeys.GOOD).willReturn(json(200, sample("chat-completion.json"), "req_chat")));
+    }
+
+    @AfterEach
+    void closeBrowsers(TestInfo test) throws IOException {
+        Path last = Path.of("target", "failsafe-reports", "browser");
+        Files.createDirectories(last);
+        for (int i = 0; i < browsers.size(); i++) {
+            WebDriver driver = browsers.get(i).driver();
+            Files.write(last.resolve("sso-" + test.getTestMethod().map(m -> m.getName()).orElse("test") + "-" + i + ".png"),
+                    ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            driver.quit();
+        }
+    }
+
+    /** One person's own headless Chromium, with its own profile (cookies). */
+    record Browser(WebDriver driver, WebDriverWait waits) {
+    }
+
+    Browser browser() throws IOException {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                 "--no-first-run", "--disable-component-update", "--disable-sync", "--window-size=1280,1000", "--lang=en-US",
                 "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void closeBrowser(TestInfo test) throws IOException {
-        if (browser != null) {
-            Path last = Path.of("target", "failsafe-reports", "browser");
-            Files.createDirectories(last);
-            Files.write(last.resolve("sso-" + test.getTestMethod().map(m -> m.getName()).orElse("test") + ".png"),
-                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-            browser.quit();
-        }
+        WebDriver driver = new ChromeDriver(service, options);
+        Browser browser = new Browser(driver, new WebDriverWait(driver, Duration.ofSeconds(60)));
+        browsers.add(browser);
+        return browser;
     }
 
     // ------------------------------------------------------------------ helpers
@@ -178,30 +186,31 @@ class SingleSignOnIT {
     }
 
     /** Signs in on the pages with the button to Keycloak and Keycloak's own login form. */
-    Session signIn(String username, String password) {
-        browser.get(api.base().toString());
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("sso-sign-in"))).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("kc-login")).click();
-        wait.until(ExpectedConditions.textToBe(By.id("who"), username));
-        assertTrue(browser.getCurrentUrl().startsWith(api.base().toString()), browser::getCurrentUrl);
-        return session();
+    Session signIn(Browser browser, String username, String password) {
+        browser.driver().get(api.base().toString());
+        browser.waits().until(ExpectedConditions.elementToBeClickable(By.id("sso-sign-in"))).click();
+        browser.waits().until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
+        browser.driver().findElement(By.id("password")).sendKeys(password);
+        browser.driver().findElement(By.id("kc-login")).click();
+        browser.waits().until(ExpectedConditions.textToBe(By.id("who"), username));
+        assertTrue(browser.driver().getCurrentUrl().startsWith(api.base().toString()), browser.driver()::getCurrentUrl);
+        return session(browser);
     }
 
     /** The browser's session as the REST API sees it: its cookies and CSRF token, whoever signed in. */
-    Session session() {
-        String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; "));
+    Session session(Browser browser) {
+        String cookies = browser.driver().manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
         Reply me = api.get("api/session", Auth.ANONYMOUS, "Cookie", cookies);
         assertEquals(200, me.status(), me::toString);
         return new Session(cookies, me.json().getString("csrfToken"), me.json());
     }
 
-    void signOut() {
-        browser.findElement(By.id("logout")).click();
+    void signOut(Browser browser) {
+        browser.driver().findElement(By.id("logout")).click();
         // RP-initiated logout: Keycloak ends its session and sends the browser back to the pages
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("sso-sign-in")));
-        assertTrue(browser.getCurrentUrl().startsWith(api.base().toString()), browser::getCurrentUrl);
+        browser.waits().until(ExpectedConditions.elementToBeClickable(By.id("sso-sign-in")));
+        assertTrue(browser.driver().getCurrentUrl().startsWith(api.base().toString()), browser.driver()::getCurrentUrl);
     }
 
     Reply asTool(String token, String workspace) {
@@ -233,32 +242,28 @@ class SingleSignOnIT {
     @Order(1)
     void operatorActivatesAWorkspaceOfAnAdminFromKeycloakAndAToolCallsIt() throws Exception {
         // the admin signs in first: created just in time, no operator, no workspace yet
-        Session adam = signIn("adam", "adam-at-keycloak");
+        Browser adamsBrowser = browser();
+        Session adam = signIn(adamsBrowser, "adam", "adam-at-keycloak");
         assertFalse(adam.me().getBoolean("operator"));
-        signOut();
 
-        Session olivia = signIn("olivia", "olivia-at-keycloak");
+        Browser oliviasBrowser = browser();
+        Session olivia = signIn(oliviasBrowser, "olivia", "olivia-at-keycloak");
         assertTrue(olivia.me().getBoolean("operator"), "olivia is in " + OPERATORS + " at Keycloak");
-        assertTrue(browser.findElements(By.cssSelector("a[href='#/operator']")).size() == 1, "operator console in the navigation");
+        assertEquals(1, oliviasBrowser.driver().findElements(By.cssSelector("a[href='#/operator']")).size(), "operator console in the navigation");
         Reply created = api.post("api/workspaces", Auth.ANONYMOUS,
                 "{\"name\":" + Api.str(TOOLS_WORKSPACE) + ",\"adminUsername\":\"adam\"}", olivia.headers());
         assertEquals(201, created.status(), created::toString);
         String ws = created.json().getString("id");
-        signOut();
 
-        // the admin stores the key and asks for activation, in a new Keycloak sign-in
-        adam = signIn("adam", "adam-at-keycloak");
+        // the admin asks for activation, the operator activates, the admin stores the key
+        Reply requested = api.post(chatgpt(ws) + "/activation-request", Auth.ANONYMOUS, null, adam.headers());
+        assertEquals(200, requested.status(), requested::toString);
+        Reply activated = api.post(chatgpt(ws) + "/activation", Auth.ANONYMOUS, null, olivia.headers());
+        assertEquals(200, activated.status(), activated::toString);
         long version = api.get(chatgpt(ws), Auth.ANONYMOUS, adam.headers()).json().getJsonNumber("version").longValue();
         Reply key = api.put(chatgpt(ws) + "/credentials?verify=false", Auth.ANONYMOUS, "{\"apiKey\":" + Api.str(TestKeys.GOOD) + "}",
                 concat(adam.headers(), "If-Match", "\"" + version + "\""));
         assertEquals(200, key.status(), key::toString);
-        Reply requested = api.post(chatgpt(ws) + "/activation-request", Auth.ANONYMOUS, null, adam.headers());
-        assertEquals(200, requested.status(), requested::toString);
-        signOut();
-
-        olivia = signIn("olivia", "olivia-at-keycloak");
-        Reply activated = api.post(chatgpt(ws) + "/activation", Auth.ANONYMOUS, null, olivia.headers());
-        assertEquals(200, activated.status(), activated::toString);
         assertEquals("ACTIVE", api.get(chatgpt(ws), Auth.ANONYMOUS, olivia.headers()).json().getString("status"));
 
         // the tool: a client-credentials token of the same Keycloak, mapped to the workspace by name
@@ -290,13 +295,19 @@ class SingleSignOnIT {
         assertEquals(200, audit.status(), audit::toString);
         String events = audit.body();
         assertTrue(events.contains("ACTIVATED") && events.contains("provider=Company Keycloak") && events.contains("subject="), events);
+
+        // signing out ends the session here and at Keycloak: the next sign-in asks for the password again
+        signOut(adamsBrowser);
+        assertEquals(401, api.get("api/session", Auth.ANONYMOUS, "Cookie", adam.cookies()).status());
+        adamsBrowser.waits().until(ExpectedConditions.elementToBeClickable(By.id("sso-sign-in"))).click();
+        adamsBrowser.waits().until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
     }
 
     /** The operator role follows the group at Keycloak: lost at the first request after the token's lifetime (10 s). */
     @Test
     @Order(2)
     void removedFromTheOperatorGroupAnOperatorLosesTheRoleAfterTheTokenLifetime() throws Exception {
-        Session olivia = signIn("olivia", "olivia-at-keycloak");
+        Session olivia = signIn(browser(), "olivia", "olivia-at-keycloak");
         assertTrue(olivia.me().getBoolean("operator"));
         keycloak.membership("company", "olivia", OPERATORS, false);
         try {
