@@ -56,7 +56,14 @@ public class OidcMachineTokens {
             return Optional.empty();
         }
         Object client = claims.get().getClaim(settings.bearerClientClaim());
-        OidcSettings.BearerClient mapped = client == null ? null : clients().get(String.valueOf(client));
+        OidcSettings.BearerClient mapped;
+        try {
+            mapped = client == null ? null : clients().get(String.valueOf(client));
+        } catch (IllegalArgumentException misconfigured) {
+            // fail closed, and say why where the operator looks
+            LOG.log(Level.WARNING, "OpenID Connect: {0}", misconfigured.getMessage());
+            return Optional.empty();
+        }
         if (mapped == null) {
             LOG.log(Level.FINE, "OpenID Connect: a Bearer JWT of client {0} is mapped to no workspace", client);
             return Optional.empty();
