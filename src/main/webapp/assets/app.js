@@ -35,8 +35,18 @@ function signInPage() {
     }
   } }, field(t('username'), username), field(t('password'), password),
   h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'sign-in-submit' }, t('signIn'))), region('sign-in-feedback'));
+  // single sign-on (issue 31): a button to the company's provider above the password form
+  const sso = h('section', { class: 'stack card narrow', id: 'sso', hidden: true });
   navigation();
-  page(t('signInTitle'), form);
+  page(t('signInTitle'), h('div', { class: 'stack' }, sso, form));
+  api('GET', 'oidc').then(({ data }) => {
+    if (!data || !data.enabled) return;
+    const failedBefore = new URLSearchParams(location.search).get('sso') === 'failed';
+    sso.replaceChildren(...[failedBefore ? h('p', { role: 'alert', id: 'sso-failed' }, t('ssoFailed')) : null,
+      h('div', { class: 'actions' }, h('button', { type: 'button', id: 'sso-sign-in',
+        onclick: () => { location.href = 'api/oidc/sign-in'; } }, t('ssoSignIn', data.provider)))].filter(Boolean));
+    sso.hidden = false;
+  }).catch(() => { /* no provider: the password form alone */ });
 }
 
 function renderChrome() {
@@ -102,9 +112,14 @@ document.getElementById('lang').addEventListener('change', (event) => {
   else signInPage();
 });
 document.getElementById('logout').addEventListener('click', async () => {
-  await act('page-feedback', () => api('DELETE', 'session'));
+  const out = await act('page-feedback', () => api('DELETE', 'session'));
   session.me = null;
   setCsrf(null);
+  // a single sign-on session ends at the provider too, which sends the browser back here
+  if (out && out.data && out.data.endSessionUrl) {
+    location.href = out.data.endSessionUrl;
+    return;
+  }
   go('#/');
 });
 window.addEventListener('hashchange', route);

@@ -4,6 +4,7 @@
 const texts = {
   en: {
     appName: 'ChatGPT Connector', language: 'Language', signOut: 'Sign out', signIn: 'Sign in', username: 'Username',
+    ssoSignIn: 'Sign in with {0}', ssoFailed: 'Single sign-on did not work. Try again, or ask your administrator.',
     password: 'Password', signInTitle: 'Sign in to ChatGPT Connector', mainNav: 'Main', workspaceNav: 'Workspace',
     workspaces: 'Workspaces', operatorConsole: 'Operator console', noWorkspaces: 'You are not a member of any workspace yet.',
     role: 'Role', status: 'ChatGPT', settings: 'ChatGPT settings', blocks: 'Building blocks', usage: 'Usage',
@@ -91,6 +92,7 @@ const texts = {
   },
   de: {
     appName: 'ChatGPT Connector', language: 'Sprache', signOut: 'Abmelden', signIn: 'Anmelden', username: 'Benutzername',
+    ssoSignIn: 'Mit {0} anmelden', ssoFailed: 'Die Anmeldung über Single Sign-on hat nicht geklappt. Versuchen Sie es noch einmal oder fragen Sie Ihre Administration.',
     password: 'Passwort', signInTitle: 'Bei ChatGPT Connector anmelden', mainNav: 'Hauptnavigation', workspaceNav: 'Workspace',
     workspaces: 'Workspaces', operatorConsole: 'Operator-Konsole', noWorkspaces: 'Sie sind noch in keinem Workspace Mitglied.',
     role: 'Rolle', status: 'ChatGPT', settings: 'ChatGPT-Einstellungen', blocks: 'Bausteine', usage: 'Verbrauch',

@@ -1,6 +1,7 @@
 package com.chatgptconnector.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -19,9 +20,16 @@ public class AuditService {
     @Inject
     AuditRepository repository;
 
+    @Inject
+    Instance<ActorOrigins> origins;
+
+    /** The event; an actor who signed in through a provider is named with the provider and subject in the detail. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String workspaceId, String actor, AuditAction action, String detail) {
-        repository.add(new AuditEvent(workspaceId, actor, action, detail, Instant.now(Clock.systemUTC())));
+        String origin = origins.isResolvable() ? origins.get().of(actor).orElse(null) : null;
+        String full = origin == null || (detail != null && detail.contains(origin)) ? detail
+                : detail == null || detail.isEmpty() ? origin : detail + ", " + origin;
+        repository.add(new AuditEvent(workspaceId, actor, action, full, Instant.now(Clock.systemUTC())));
     }
 
     /** Newest first, optionally only one action, at most {@code limit} events (1 to 500). */

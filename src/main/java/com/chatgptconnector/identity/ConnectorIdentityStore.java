@@ -9,6 +9,7 @@ import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Users and their global roles from the database. PBKDF2 is slow on purpose, and a REST client
@@ -30,6 +31,21 @@ public class ConnectorIdentityStore implements IdentityStore {
     @Inject
     PasswordHasher hasher;
 
+    /** Off where everyone signs in through the OpenID Connect provider (issue 31). */
+    @Inject
+    @ConfigProperty(name = "connector.auth.password-sign-in", defaultValue = "true")
+    boolean passwordSignIn;
+
+    /** The one local account that keeps its password when password sign-in is off: for when the provider is down. */
+    @Inject
+    @ConfigProperty(name = "connector.auth.break-glass-operator")
+    Optional<String> breakGlassOperator;
+
+    /** The first operator, the break-glass operator unless another is named. */
+    @Inject
+    @ConfigProperty(name = "connector.bootstrap.operator.username", defaultValue = "operator")
+    String firstOperator;
+
     @Override
     public Set<ValidationType> validationTypes() {
         return Set.of(ValidationType.VALIDATE, ValidationType.PROVIDE_GROUPS);
@@ -46,7 +62,9 @@ public class ConnectorIdentityStore implements IdentityStore {
             return CredentialValidationResult.INVALID_RESULT;
         }
         Optional<UserRepository.Login> found = users.login(username);
-        if (found.isEmpty()) {
+        // users of the provider have no password; with password sign-in off only the break-glass
+        // operator has one that counts
+        if (found.isEmpty() || found.get().passwordHash() == null || !passwordAllowedFor(username)) {
             // spend the same time as for a real user, so timing does not reveal who exists
             hasher.verify(password, dummyHash());
             return CredentialValidationResult.INVALID_RESULT;
@@ -57,6 +75,15 @@ public class ConnectorIdentityStore implements IdentityStore {
         }
         return new CredentialValidationResult(user.username(),
                 user.operator() ? Set.of(Roles.USER, Roles.OPERATOR) : Set.of(Roles.USER));
+    }
+
+    /** The rule of {@code connector.auth.password-sign-in}, free of I/O for the unit test. */
+    static boolean passwordAllowed(boolean passwordSignIn, String breakGlassOperator, String username) {
+        return passwordSignIn || username.equals(breakGlassOperator);
+    }
+
+    private boolean passwordAllowedFor(String username) {
+        return passwordAllowed(passwordSignIn, breakGlassOperator.filter(name -> !name.isBlank()).orElse(firstOperator), username);
     }
 
     private boolean matches(UserRepository.Login user, String password) {

@@ -11,10 +11,15 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 
-/** A person who signs in with a username and a PBKDF2-hashed password. */
+/**
+ * A person who signs in with a username and a PBKDF2-hashed password, or through an OpenID
+ * Connect provider: then {@code issuer} and {@code subject} say who they are there, and there is
+ * no password (V9).
+ */
 @Entity
 @Table(name = "app_user")
 @NamedQuery(name = "UserAccount.byUsername", query = "select u from UserAccount u where u.username = :username")
+@NamedQuery(name = "UserAccount.federated", query = "select u from UserAccount u where u.issuer = :issuer and u.subject = :subject")
 public class UserAccount {
 
     @Id
@@ -25,7 +30,7 @@ public class UserAccount {
     @Column(nullable = false, unique = true)
     private String username;
 
-    @Column(name = "password_hash", nullable = false)
+    @Column(name = "password_hash")
     private String passwordHash;
 
     @Column(nullable = false)
@@ -33,6 +38,12 @@ public class UserAccount {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    @Column
+    private String issuer;
+
+    @Column
+    private String subject;
 
     @Version
     private long version;
@@ -45,6 +56,14 @@ public class UserAccount {
         this.passwordHash = passwordHash;
         this.operator = operator;
         this.createdAt = createdAt;
+    }
+
+    /** A user of an OpenID Connect provider, created at their first sign-in: never with a password. */
+    public static UserAccount federated(String username, String issuer, String subject, boolean operator, Instant createdAt) {
+        UserAccount user = new UserAccount(username, null, operator, createdAt);
+        user.issuer = issuer;
+        user.subject = subject;
+        return user;
     }
 
     public Long id() {
@@ -65,5 +84,19 @@ public class UserAccount {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /** The OpenID Connect provider's issuer, or null for a local account. */
+    public String issuer() {
+        return issuer;
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    /** The operator role as the provider's claims last said (federated users only). */
+    public void changeOperator(boolean operator) {
+        this.operator = operator;
     }
 }

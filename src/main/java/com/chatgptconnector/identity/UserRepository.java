@@ -27,6 +27,19 @@ public class UserRepository {
 
     private final StampedCache<String, Optional<Login>> logins = new StampedCache<>(10_000);
 
+    /** A provider's user: its issuer and subject there. */
+    public record Federation(String issuer, String subject) {
+    }
+
+    private final StampedCache<String, Optional<Federation>> federations = new StampedCache<>(10_000);
+
+    /** The issuer and subject of a provider's user; empty for a local account. Read once a change stamp. */
+    public Optional<Federation> federation(String username) {
+        return federations.get(stamp.current(), username,
+                name -> rows.first("select issuer, subject from app_user where username = ? and issuer is not null",
+                        row -> new Federation(row.getString(1), row.getString(2)), name));
+    }
+
     /** Read once a change stamp ({@link ChangeStamp}): a new password or a removed user counts on the next request. */
     public Optional<Login> login(String username) {
         return logins.get(stamp.current(), username,
@@ -37,6 +50,14 @@ public class UserRepository {
     public Optional<UserAccount> findByUsername(String username) {
         return em.createNamedQuery("UserAccount.byUsername", UserAccount.class)
                 .setParameter("username", username)
+                .getResultStream()
+                .findFirst();
+    }
+
+    public Optional<UserAccount> findFederated(String issuer, String subject) {
+        return em.createNamedQuery("UserAccount.federated", UserAccount.class)
+                .setParameter("issuer", issuer)
+                .setParameter("subject", subject)
                 .getResultStream()
                 .findFirst();
     }

@@ -27,6 +27,28 @@ public class UserService {
         return users.add(new UserAccount(username, hasher.hash(password), operator, Instant.now(Clock.systemUTC())));
     }
 
+    /**
+     * The user of an OpenID Connect provider, created at the first sign-in (just in time, without a
+     * password) and found again by issuer and subject later; the operator role as the provider's
+     * claims say now. A username that a local account or another provider's user already has is
+     * refused: signing in through a provider never takes over an account that is not its own.
+     */
+    @Transactional
+    public UserAccount federated(String issuer, String subject, String username, boolean operator) {
+        Optional<UserAccount> known = users.findFederated(issuer, subject);
+        if (known.isPresent()) {
+            UserAccount user = known.get();
+            if (user.operator() != operator) {
+                user.changeOperator(operator);
+            }
+            return user;
+        }
+        if (users.findByUsername(username).isPresent()) {
+            throw new ProblemException(ErrorCode.ALREADY_EXISTS, username);
+        }
+        return users.add(UserAccount.federated(username, issuer, subject, operator, Instant.now(Clock.systemUTC())));
+    }
+
     public Optional<UserAccount> find(String username) {
         return users.findByUsername(username);
     }

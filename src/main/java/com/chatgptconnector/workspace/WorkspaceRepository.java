@@ -32,6 +32,18 @@ public class WorkspaceRepository {
         return em.createQuery("select w from Workspace w order by w.name, w.id", Workspace.class).getResultList();
     }
 
+    public List<Workspace> named(String name) {
+        return em.createQuery("select w from Workspace w where w.name = :name", Workspace.class)
+                .setParameter("name", name)
+                .getResultList();
+    }
+
+    public List<WorkspaceMember> membershipsOf(long userId) {
+        return em.createQuery("select m from WorkspaceMember m where m.userId = :user", WorkspaceMember.class)
+                .setParameter("user", userId)
+                .getResultList();
+    }
+
     public List<Workspace> ofUser(long userId) {
         return em.createQuery("select w from Workspace w, WorkspaceMember m where m.workspaceId = w.id "
                         + "and m.userId = :user order by w.name, w.id", Workspace.class)

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Workspaces and their members. */
@@ -107,6 +108,47 @@ public class WorkspaceService {
         }
         workspaces.removeMember(member);
         audit.record(workspaceId, actor.username(), AuditAction.MEMBER_REMOVED, "user=" + username);
+    }
+
+    /**
+     * The workspace an id or, failing that, a name stands for (configuration and claims may use
+     * either); empty for none, or for a name that several workspaces share.
+     */
+    public Optional<String> resolve(String idOrName) {
+        Optional<Workspace> byId = workspaces.find(idOrName);
+        if (byId.isPresent()) {
+            return Optional.of(byId.get().id());
+        }
+        List<Workspace> named = workspaces.named(idOrName);
+        return named.size() == 1 ? Optional.of(named.get(0).id()) : Optional.empty();
+    }
+
+    /**
+     * Makes the user's memberships what the provider's claim says (membership source {@code claim},
+     * issue 31), at sign-in and at every token refresh: memberships the claim no longer names go,
+     * also an admin's (the provider is the authority then). Workspaces that do not exist are
+     * skipped. Each change is audited with the provider and subject in its detail.
+     */
+    @Transactional
+    public void applyClaimedMemberships(String username, Map<String, WorkspaceRole> claimed, String actor, String origin) {
+        UserAccount user = users.find(username).orElseThrow(() -> new ProblemException(ErrorCode.USER_NOT_FOUND, username));
+        Map<String, WorkspaceRole> wanted = new java.util.HashMap<>();
+        claimed.forEach((key, role) -> resolve(key).ifPresent(id -> wanted.merge(id, role,
+                (a, b) -> a == WorkspaceRole.ADMIN || b == WorkspaceRole.ADMIN ? WorkspaceRole.ADMIN : a)));
+        for (WorkspaceMember member : workspaces.membershipsOf(user.id())) {
+            WorkspaceRole role = wanted.remove(member.workspaceId());
+            if (role == null) {
+                workspaces.removeMember(member);
+                audit.record(member.workspaceId(), actor, AuditAction.MEMBER_REMOVED, "user=" + username + ", " + origin);
+            } else if (role != member.role()) {
+                member.changeRole(role);
+                audit.record(member.workspaceId(), actor, AuditAction.MEMBER_ROLE_CHANGED, "user=" + username + ", role=" + role + ", " + origin);
+            }
+        }
+        wanted.forEach((workspaceId, role) -> {
+            workspaces.addMember(new WorkspaceMember(workspaceId, user.id(), role, Instant.now(Clock.systemUTC())));
+            audit.record(workspaceId, actor, AuditAction.MEMBER_ADDED, "user=" + username + ", role=" + role + ", " + origin);
+        });
     }
 
     /** A workspace with members but no admin could never manage its key again. */

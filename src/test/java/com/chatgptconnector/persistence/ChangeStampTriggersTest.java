@@ -58,7 +58,7 @@ class ChangeStampTriggersTest {
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             String ws = UUID.randomUUID().toString();
             String now = "current_timestamp";
-            raises(s, "insert into app_user values (1, 'ada', 'hash', false, " + now + ", 1)");
+            raises(s, "insert into app_user (id, username, password_hash, operator, created_at, version) values (1, 'ada', 'hash', false, " + now + ", 1)");
             raises(s, "update app_user set password_hash = 'new' where id = 1");
             raises(s, "insert into workspace values ('" + ws + "', 'w', " + now + ", 1)");
             raises(s, "insert into workspace_member values ('" + ws + "', 1, 'MEMBER', " + now + ")");

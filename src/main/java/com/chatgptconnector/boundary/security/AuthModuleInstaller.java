@@ -21,12 +21,18 @@ public class AuthModuleInstaller implements ServletContextListener {
     @Inject
     ApiTokenService tokens;
 
+    @Inject
+    OidcSignIn sso;
+
+    @Inject
+    OidcMachineTokens machineTokens;
+
     private String registration;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
         registration = AuthConfigFactory.getFactory()
-                .registerServerAuthModule(new ConnectorAuthModule(signIn, tokens), event.getServletContext());
+                .registerServerAuthModule(new ConnectorAuthModule(signIn, tokens, sso, machineTokens), event.getServletContext());
     }
 
     @Override

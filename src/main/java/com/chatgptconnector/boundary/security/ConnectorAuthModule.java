@@ -54,11 +54,15 @@ public final class ConnectorAuthModule implements ServerAuthModule {
 
     private final ThrottledSignIn signIn;
     private final ApiTokenService tokens;
+    private final OidcSignIn sso;
+    private final OidcMachineTokens machineTokens;
     private volatile CallbackHandler container;
 
-    ConnectorAuthModule(ThrottledSignIn signIn, ApiTokenService tokens) {
+    ConnectorAuthModule(ThrottledSignIn signIn, ApiTokenService tokens, OidcSignIn sso, OidcMachineTokens machineTokens) {
         this.signIn = signIn;
         this.tokens = tokens;
+        this.sso = sso;
+        this.machineTokens = machineTokens;
     }
 
     @Override
@@ -129,6 +133,11 @@ public final class ConnectorAuthModule implements ServerAuthModule {
         if (login == null) {
             return anonymous(client);
         }
+        // a single sign-on session counts while its tokens do, and then with the refreshed claims (issue 31)
+        login = sso.current(session, login).orElse(null);
+        if (login == null) {
+            return anonymous(client);
+        }
         boolean safe = switch (request.getMethod()) {
             case "GET", "HEAD", "OPTIONS" -> true;
             default -> false;
@@ -143,9 +152,19 @@ public final class ConnectorAuthModule implements ServerAuthModule {
         return login(request, client, login.username(), login.groups());
     }
 
-    /** A workspace API token, as the OpenAI SDKs send their key. */
+    /** A workspace API token, as the OpenAI SDKs send their key, or a tool's JWT from the OpenID Connect provider. */
     private AuthStatus bearer(String token, HttpServletRequest request, HttpServletResponse response, Subject client)
             throws AuthException {
+        if (machineTokens.accepts(token)) {
+            var machine = machineTokens.authenticate(token);
+            if (machine.isEmpty()) {
+                unauthorized(request, response);
+                return AuthStatus.SEND_FAILURE;
+            }
+            // the same principal shape as a workspace token's: token:<workspace>:<id>:<name>
+            return login(request, client, CurrentCaller.TOKEN_PRINCIPAL + machine.get().workspaceId() + ":oidc:" + machine.get().clientId(),
+                    Set.of(Roles.WORKSPACE_TOKEN));
+        }
         java.util.Optional<ApiTokenService.TokenIdentity> identity;
         try {
             identity = tokens.authenticate(token);

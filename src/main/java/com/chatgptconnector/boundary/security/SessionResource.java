@@ -62,6 +62,13 @@ public class SessionResource {
     @Inject
     RequestBodies bodies;
 
+    @Inject
+    OidcSignIn sso;
+
+    /** After signing out of a single sign-on session: where the browser goes to end the provider's session too. */
+    public record SignedOut(String endSessionUrl) {
+    }
+
     @Context
     HttpServletRequest request;
 
@@ -105,7 +112,12 @@ public class SessionResource {
     public Response signOut() {
         HttpSession session = request.getSession(false);
         if (session != null) {
+            // RP-initiated logout: the pages follow the URL, and the provider's session ends as well
+            var endSession = sso.endSession(request, session);
             session.invalidate();
+            if (endSession.isPresent()) {
+                return Response.ok(new SignedOut(endSession.get().toString())).build();
+            }
         }
         return Response.noContent().build();
     }

@@ -1,6 +1,8 @@
 package com.chatgptconnector.boundary.security;
 
 import java.io.Serializable;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Set;
 
 /** What the web pages' HTTP session holds after sign-in, and the headers the pages send. */
@@ -14,6 +16,15 @@ public final class WebSession {
 
     /** The signed-in user, their roles and the session's CSRF token. */
     public record Login(String username, Set<String> groups, String csrfToken) implements Serializable {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A new session's CSRF token: 24 random bytes. */
+    static String newCsrfToken() {
+        byte[] token = new byte[24];
+        RANDOM.nextBytes(token);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
     }
 
     private WebSession() {
