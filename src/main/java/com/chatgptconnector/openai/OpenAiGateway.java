@@ -316,6 +316,8 @@ public class OpenAiGateway {
                     answer.timeout.cancel(false);
                 }
             } catch (RuntimeException | Error e) {
+                // a half-open circuit's one trial slot must not stay taken by a call that never went out
+                breaker.onNeutral();
                 result.completeExceptionally(e);
             }
         }
@@ -394,6 +396,8 @@ public class OpenAiGateway {
                 threads.timers().schedule(() -> threads.completions().execute(() -> attempt(attempt + 1)),
                         wait.toMillis(), TimeUnit.MILLISECONDS);
             } catch (RuntimeException | Error e) {
+                // as above: whatever failed here, the trial slot is freed (harmless where the breaker was told already)
+                breaker.onNeutral();
                 result.completeExceptionally(e);
             }
         }

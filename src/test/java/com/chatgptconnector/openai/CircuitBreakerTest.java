@@ -76,4 +76,18 @@ class CircuitBreakerTest {
         assertEquals(CircuitBreaker.State.CLOSED, breaker.state(), "OpenAI answered the trial, if with an error of the caller's");
         assertNull(breaker.acquire());
     }
+
+    /** What the gateway does when an attempt fails before or after its answer is judged: the trial's slot comes free. */
+    @Test
+    void aNeutralEndAfterTheBreakerWasToldAlreadyChangesNothing() {
+        for (int i = 0; i < 5; i++) {
+            fail();
+        }
+        breaker.onNeutral();
+        assertEquals(CircuitBreaker.State.OPEN, breaker.state(), "an open circuit stays open");
+        later(Duration.ofSeconds(30));
+        assertNull(breaker.acquire(), "the trial");
+        breaker.onNeutral();
+        assertNull(breaker.acquire(), "the slot is free again, not held by a call that never went out");
+    }
 }
