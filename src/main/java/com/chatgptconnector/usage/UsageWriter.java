@@ -189,7 +189,7 @@ public class UsageWriter {
                 if (System.nanoTime() > deadline || !running) {
                     LOG.log(Level.WARNING, "{0} usage records not written yet, their answers fail, the records are kept: {1}",
                             new Object[]{batch.size(), String.valueOf(e.getMessage())});
-                    requeue(batch, e);
+                    requeue(batch);
                     return;
                 }
                 Thread.sleep(backoff);
@@ -198,9 +198,9 @@ public class UsageWriter {
         }
     }
 
-    private void requeue(List<Pending> batch, RuntimeException cause) {
+    private void requeue(List<Pending> batch) {
+        // no cause: a ProblemException has none by design; the warning above names it
         ProblemException unavailable = new ProblemException(ErrorCode.DATABASE_UNAVAILABLE, Map.of("retryAfterSeconds", 5));
-        unavailable.initCause(cause);
         int lost = 0;
         for (Pending p : batch) {
             if (p.written() != null) {

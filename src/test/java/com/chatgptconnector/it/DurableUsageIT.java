@@ -216,14 +216,14 @@ class DurableUsageIT {
                 okInARow++;
             } else {
                 okInARow = 0;
-                codes.add(reply.code());
+                codes.add(reply.status() + " " + (reply.body().isBlank() ? "(empty body)" : reply.code()));
             }
         }
         System.out.printf("DurableUsageIT: %d backends terminated; answers after: %s; codes of the failures: %s%n", terminated,
                 statuses, codes);
         assertEquals(5, okInARow, "the service recovers by itself: " + statuses);
         for (String code : codes) {
-            assertEquals("database_unavailable", code, "a failure in between says what it is: " + codes);
+            assertEquals("503 database_unavailable", code, "a failure in between says what it is: " + codes);
         }
     }
 

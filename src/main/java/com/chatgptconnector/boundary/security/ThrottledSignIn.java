@@ -84,9 +84,8 @@ public class ThrottledSignIn {
             throw e;
         } catch (RuntimeException e) {
             if (DatabaseFailures.isUnavailable(e)) {
-                ProblemException unavailable = new ProblemException(ErrorCode.DATABASE_UNAVAILABLE, Map.of("retryAfterSeconds", 5));
-                unavailable.initCause(e);
-                throw unavailable;
+                // a ProblemException carries no cause or stack trace by design: the code says it all
+                throw new ProblemException(ErrorCode.DATABASE_UNAVAILABLE, Map.of("retryAfterSeconds", 5));
             }
             throw e;
         }
