@@ -22,12 +22,15 @@ public class AuthModuleInstaller implements ServletContextListener {
     @Inject
     ApiTokenService tokens;
 
+    @Inject
+    WebSessions sessions;
+
     private String registration;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
         registration = AuthConfigFactory.getFactory()
-                .registerServerAuthModule(new ConnectorAuthModule(identityStores, tokens), event.getServletContext());
+                .registerServerAuthModule(new ConnectorAuthModule(identityStores, tokens, sessions), event.getServletContext());
     }
 
     @Override

@@ -54,11 +54,13 @@ public final class ConnectorAuthModule implements ServerAuthModule {
 
     private final IdentityStoreHandler identityStores;
     private final ApiTokenService tokens;
+    private final WebSessions sessions;
     private volatile CallbackHandler container;
 
-    ConnectorAuthModule(IdentityStoreHandler identityStores, ApiTokenService tokens) {
+    ConnectorAuthModule(IdentityStoreHandler identityStores, ApiTokenService tokens, WebSessions sessions) {
         this.identityStores = identityStores;
         this.tokens = tokens;
+        this.sessions = sessions;
     }
 
     @Override
@@ -114,8 +116,7 @@ public final class ConnectorAuthModule implements ServerAuthModule {
      * state-changing request must also carry the session's CSRF token in {@code X-CSRF-Token}.
      */
     private AuthStatus session(HttpServletRequest request, HttpServletResponse response, Subject client) throws AuthException {
-        jakarta.servlet.http.HttpSession session = request.getSession(false);
-        WebSession.Login login = session == null ? null : (WebSession.Login) session.getAttribute(WebSession.LOGIN);
+        WebSession.Login login = sessions.find(request).orElse(null);
         if (login == null) {
             return anonymous(client);
         }

@@ -11,7 +11,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -63,8 +63,14 @@ public class SessionResource {
     @Inject
     RequestBodies bodies;
 
+    @Inject
+    WebSessions sessions;
+
     @Context
     HttpServletRequest request;
+
+    @Context
+    HttpServletResponse response;
 
     @POST
     @PermitAll
@@ -76,38 +82,25 @@ public class SessionResource {
             // the sign-in form says what went wrong, not "authentication required"
             throw new ProblemException(ErrorCode.UNAUTHORIZED, Map.of("reason", "wrong_credentials"));
         }
-        HttpSession old = request.getSession(false);
-        if (old != null) {
-            old.invalidate();
-        }
-        // a new session id at sign-in: a session id planted before cannot be taken over
-        HttpSession session = request.getSession(true);
         byte[] token = new byte[24];
         RANDOM.nextBytes(token);
         WebSession.Login login = new WebSession.Login(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups()),
                 Base64.getUrlEncoder().withoutPadding().encodeToString(token));
-        session.setAttribute(WebSession.LOGIN, login);
+        // a new session id at sign-in: a session id planted before cannot be taken over
+        sessions.start(request, response, login);
         return view(login);
     }
 
     @GET
     @PermitAll
     public SessionView current() {
-        HttpSession session = request.getSession(false);
-        WebSession.Login login = session == null ? null : (WebSession.Login) session.getAttribute(WebSession.LOGIN);
-        if (login == null) {
-            throw new ProblemException(ErrorCode.UNAUTHORIZED);
-        }
-        return view(login);
+        return view(sessions.find(request).orElseThrow(() -> new ProblemException(ErrorCode.UNAUTHORIZED)));
     }
 
     @DELETE
     @PermitAll
     public Response signOut() {
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            session.invalidate();
-        }
+        sessions.end(request, response);
         return Response.noContent().build();
     }
 
