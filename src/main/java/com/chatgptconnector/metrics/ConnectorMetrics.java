@@ -24,6 +24,10 @@ public class ConnectorMetrics {
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
     public ConnectorMetrics() {
+        bind();
+    }
+
+    private void bind() {
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);

@@ -3,6 +3,8 @@ package com.chatgptconnector.openai;
 import com.chatgptconnector.metrics.ConnectorMetrics;
 import com.chatgptconnector.problem.ErrorCode;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PostConstruct;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,6 +25,10 @@ public class OpenAiMetrics {
 
     @Inject
     ConnectorMetrics metrics;
+
+    // the registry itself, not the CDI proxy: the completion and I/O threads record here, and
+    // on Payara a proxy resolved there did not reach the instance that /metrics reads
+    private volatile MeterRegistry registry;
 
     // looked up once per name and tags: the registry's lookup is not free at thousands of calls a second
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
@@ -46,12 +52,22 @@ public class OpenAiMetrics {
 
     private Counter counter(String name, String tag1, String value1, String tag2, String value2) {
         return counters.computeIfAbsent(name + '|' + value1 + '|' + value2,
-                k -> Counter.builder(name).tags(tag1, value1, tag2, value2).register(metrics.registry()));
+                k -> Counter.builder(name).tags(tag1, value1, tag2, value2).register(registry()));
     }
 
     private Timer timer(String operation) {
         return timers.computeIfAbsent(operation,
-                k -> Timer.builder("openai_call_duration").tag("operation", operation).register(metrics.registry()));
+                k -> Timer.builder("openai_call_duration").tag("operation", operation).register(registry()));
+    }
+
+    @PostConstruct
+    void resolveRegistry() {
+        registry = metrics.registry();
+    }
+
+    private MeterRegistry registry() {
+        MeterRegistry r = registry;
+        return r != null ? r : metrics.registry();
     }
 
     /**
