@@ -48,7 +48,8 @@ public class BuildingBlock {
     private Instant updatedAt;
 
     @Version
-    private long version;
+    // 1 from the start: EclipseLink (Payara) writes 1 on insert, Hibernate (WildFly) keeps what it is given
+    private long version = 1;
 
     protected BuildingBlock() {
     }

@@ -46,7 +46,8 @@ public class UserAccount {
     private String subject;
 
     @Version
-    private long version;
+    // 1 from the start: EclipseLink (Payara) writes 1 on insert, Hibernate (WildFly) keeps what it is given
+    private long version = 1;
 
     protected UserAccount() {
     }

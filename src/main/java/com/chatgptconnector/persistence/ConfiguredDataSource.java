@@ -11,8 +11,11 @@ import javax.sql.DataSource;
 /**
  * The one JDBC data source class behind the container's connection pool. It picks the driver
  * from the configured URL, so switching from the embedded H2 to PostgreSQL takes nothing but
- * {@code connector.datasource.url}, {@code .user} and {@code .password}. The container sets the
- * properties through the setters, as for any vendor data source.
+ * {@code connector.datasource.url}, {@code .user} and {@code .password}. Payara resolves the
+ * {@code MPCONFIG} expressions of the declaration and sets the properties through the setters;
+ * WildFly resolves none of them, so whatever arrives unset or unresolved is read from
+ * MicroProfile Config here, with the class's own class loader (the pool's threads may carry the
+ * server's). One code path on both servers (docs/adr/0025-one-war-on-payara-and-wildfly.md).
  */
 public class ConfiguredDataSource implements DataSource {
 
@@ -70,7 +73,19 @@ public class ConfiguredDataSource implements DataSource {
         return d;
     }
 
+    /** A value the container passed, or the configured one where it passed nothing usable. */
+    static String resolve(String given, String key) {
+        if (given != null && !given.isBlank() && !given.startsWith("${")) {
+            return given;
+        }
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig(ConfiguredDataSource.class.getClassLoader())
+                .getOptionalValue(key, String.class).orElse(null);
+    }
+
     private DataSource create() throws SQLException {
+        String url = resolve(this.url, "connector.datasource.url");
+        String user = resolve(this.user, "connector.datasource.user");
+        String password = resolve(this.password, "connector.datasource.password");
         if (url == null || url.isBlank()) {
             throw new SQLException("connector.datasource.url is not set");
         }
@@ -98,7 +113,9 @@ public class ConfiguredDataSource implements DataSource {
 
     @Override
     public Connection getConnection(String username, String pass) throws SQLException {
-        return delegate().getConnection(username, pass);
+        // WildFly's pool passes the declaration's user and password as they stand, unresolved
+        return delegate().getConnection(resolve(username, "connector.datasource.user"),
+                resolve(pass, "connector.datasource.password"));
     }
 
     @Override

@@ -1,26 +1,36 @@
 package com.chatgptconnector.startup;
 
+import com.chatgptconnector.crypto.ConnectorMode;
 import com.chatgptconnector.crypto.SecretsConfiguration;
 import com.chatgptconnector.identity.OperatorBootstrap;
 import com.chatgptconnector.persistence.ConnectorDatabase;
 import com.chatgptconnector.persistence.DatabaseMigration;
 import com.chatgptconnector.settings.KeyReencryptionJob;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.sql.DataSourceDefinition;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionManagement;
-import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Start-up in a fixed order: refuse unsafe secrets, migrate the schema, create the first
- * operator, move stored keys to the active master key. Anything that fails here fails the
- * deployment, so the service never runs half-configured.
+ * operator, move stored keys to the active master key. A failure must not look alive: with
+ * {@code connector.startup.exit-on-failure} (the default in production) the deployment fails and
+ * the process exits with status 1, because both servers otherwise keep running without the
+ * application. Without it the application stays deployed with readiness DOWN and the reason
+ * ({@link StartupReadinessCheck}), so a probe or a person sees why.
  *
- * <p>The data source is declared here: its settings come from MicroProfile Config at deployment
- * ({@code MPCONFIG} expressions), the embedded H2 file database by default.
+ * <p>A CDI observer of the application scope's start, not an EJB {@code @Startup} singleton:
+ * WildFly's MicroProfile profile has no EJB container, and there the singleton silently never
+ * ran (docs/adr/0025-one-war-on-payara-and-wildfly.md).
+ *
+ * <p>The data source is declared here and pooled by the server. Its class reads
+ * {@code connector.datasource.*} from MicroProfile Config itself where the server does not
+ * resolve the {@code MPCONFIG} expressions (WildFly), so the same WAR runs on both.
  */
 @DataSourceDefinition(
         name = ConnectorDatabase.JNDI_NAME,
@@ -37,15 +47,14 @@ import java.util.logging.Logger;
                 // a database that restarted (or terminated our backends) leaves dead connections in
                 // the pool: each is checked (Connection.isValid) before use, at most once every
                 // 5 s so the hot path does not pay a round trip a request, and one that failed
-                // makes the pool drop all the others too (issue 29, docs/notes/reliability.md)
+                // makes the pool drop all the others too (issue 29, docs/operations.md; Payara's
+                // pool; WildFly's pool takes no such properties and ignores them)
                 "fish.payara.is-connection-validation-required=true",
                 "fish.payara.connection-validation-method=custom-validation",
                 "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
                 "fish.payara.validate-atmost-once-period-in-seconds=5",
                 "fish.payara.fail-all-connections=true"})
-@Singleton
-@Startup
-@TransactionManagement(TransactionManagementType.BEAN)
+@ApplicationScoped
 public class ApplicationStartup {
 
     private static final Logger LOG = Logger.getLogger(ApplicationStartup.class.getName());
@@ -62,13 +71,39 @@ public class ApplicationStartup {
     @Inject
     KeyReencryptionJob reencryption;
 
-    @PostConstruct
-    void start() {
-        LOG.info(() -> "ChatGPT Connector starting in " + secrets.mode() + " mode");
-        secrets.check();
-        migration.migrate();
-        operatorBootstrap.run();
-        reencryption.run();
-        LOG.info("ChatGPT Connector started");
+    @Inject
+    StartupState state;
+
+    @Inject
+    @ConfigProperty(name = "connector.startup.exit-on-failure")
+    Optional<Boolean> exitOnFailure;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        try {
+            LOG.info(() -> "ChatGPT Connector starting in " + secrets.mode() + " mode");
+            secrets.check();
+            migration.migrate();
+            operatorBootstrap.run();
+            reencryption.run();
+            state.started();
+            LOG.info("ChatGPT Connector started");
+        } catch (RuntimeException e) {
+            state.failed(e);
+            // the whole exception in the log (no secret in it: the data source's password is never in a message)
+            LOG.log(Level.SEVERE, "ChatGPT Connector cannot start: " + StartupState.reason(e), e);
+            if (exitsOnFailure()) {
+                ProcessExit.exitSoon(1);
+                throw e;
+            }
+        }
+    }
+
+    /** Production exits unless told otherwise; development keeps the server for a look at the log. */
+    private boolean exitsOnFailure() {
+        try {
+            return exitOnFailure.orElse(secrets.mode() == ConnectorMode.PRODUCTION);
+        } catch (RuntimeException unreadableMode) {
+            return true;
+        }
     }
 }

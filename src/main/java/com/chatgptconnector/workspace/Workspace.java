@@ -21,7 +21,8 @@ public class Workspace {
     private Instant createdAt;
 
     @Version
-    private long version;
+    // 1 from the start: EclipseLink (Payara) writes 1 on insert, Hibernate (WildFly) keeps what it is given
+    private long version = 1;
 
     protected Workspace() {
     }

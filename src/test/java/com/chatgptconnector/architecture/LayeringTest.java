@@ -30,7 +30,7 @@ class LayeringTest {
             .layer("OpenAI client").definedBy("com.chatgptconnector.openai..")
             .layer("Crypto").definedBy("com.chatgptconnector.crypto..")
             .layer("Foundation").definedBy("com.chatgptconnector.problem..", "com.chatgptconnector.persistence..",
-                    "com.chatgptconnector.json..")
+                    "com.chatgptconnector.json..", "com.chatgptconnector.metrics..")
             .whereLayer("Boundary").mayNotBeAccessedByAnyLayer()
             .whereLayer("Startup").mayNotBeAccessedByAnyLayer()
             .whereLayer("Features").mayOnlyBeAccessedByLayers("Boundary", "Startup")

@@ -395,6 +395,39 @@ class ConnectorApiIT {
     }
 
     @Test
+    void theSessionCookieIsTheConnectorsOwnHttpOnlyStrictAndSecureOnlyOverHttps() {
+        String form = "{\"username\":\"operator\",\"password\":\"operator-dev-password\"}";
+        Reply plain = api.post("api/session", Auth.ANONYMOUS, form, "X-Requested-With", "page");
+        assertEquals(200, plain.status(), plain::toString);
+        List<String> cookies = plain.headers().allValues("Set-Cookie");
+        assertEquals(1, cookies.size(), () -> "one cookie, the connector's: " + cookies);
+        String cookie = cookies.get(0);
+        assertTrue(cookie.startsWith("connector_session="), cookie);
+        assertTrue(cookie.contains("; HttpOnly"), cookie);
+        assertTrue(cookie.contains("; SameSite=Strict"), cookie);
+        assertTrue(cookie.contains("; Path=/"), cookie);
+        assertFalse(cookie.contains("Secure"), "plain HTTP without a proxy's word: not Secure");
+        String session = cookie.substring(0, cookie.indexOf(';'));
+
+        Reply current = api.get("api/session", Auth.ANONYMOUS, "Cookie", session, "X-Requested-With", "page");
+        assertEquals(200, current.status(), current::toString);
+        assertEquals("operator", current.json().getString("username"));
+
+        // the ITs trust X-Forwarded-Proto (connector.proxy.trust-forwarded-proto=true, as behind a TLS proxy)
+        Reply proxied = api.post("api/session", Auth.ANONYMOUS, form, "X-Requested-With", "page", "X-Forwarded-Proto", "https");
+        String secure = proxied.headers().allValues("Set-Cookie").get(0);
+        assertTrue(secure.startsWith("connector_session=") && secure.contains("; Secure") && secure.contains("; SameSite=Strict"), secure);
+
+        Reply signOut = api.delete("api/session", Auth.ANONYMOUS, "Cookie", session, "X-Requested-With", "page",
+                "X-CSRF-Token", current.json().getString("csrfToken"));
+        assertEquals(204, signOut.status(), signOut::toString);
+        assertTrue(signOut.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("connector_session=;") && c.contains("Max-Age=0")),
+                () -> "the cookie is cleared: " + signOut.headers().allValues("Set-Cookie"));
+        assertEquals(401, api.get("api/session", Auth.ANONYMOUS, "Cookie", session, "X-Requested-With", "page").status(),
+                "the session is gone after sign-out");
+    }
+
+    @Test
     void healthAndOpenApiAreServed() {
         Reply ready = api.get("/health/ready", Auth.ANONYMOUS);
         assertEquals(200, ready.status(), ready::toString);

@@ -333,7 +333,14 @@ class OpenAiConformanceIT {
             assertFalse(wire.contains("[DONE]"), wire);
             assertFalse(wire.endsWith("\r\n0\r\n\r\n"), () -> accept + ": a body broken off, not a clean end: " + wire);
         }
-        assertTrue(rawStream(team, "application/json", "raw scenario:stream").endsWith("\r\n0\r\n\r\n"), "a whole stream ends cleanly");
+        String whole = rawStream(team, "application/json", "raw scenario:stream");
+        if (whole.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
+            assertTrue(whole.endsWith("\r\n0\r\n\r\n"), "a whole stream ends cleanly");
+        } else {
+            // after "Connection: close" WildFly's Undertow ends the body by closing (HTTP/1.1
+            // allows it): there the stream's own end, [DONE], is what tells a whole one
+            assertTrue(whole.contains("[DONE]"), () -> "a whole stream ends with [DONE]: " + whole);
+        }
 
         JsonObject usage = api.get(chatgpt(team.workspace()) + "/usage", team.admin()).json();
         JsonObject interrupted = usage.getJsonArray("byErrorCode").getValuesAs(JsonObject.class).stream()

@@ -340,7 +340,7 @@ class OpenAiConnectionIT {
 
         Reply metrics = api.get("/metrics", Api.Auth.ANONYMOUS, "Accept", "text/plain");
         assertEquals(200, metrics.status());
-        assertTrue(metrics.body().contains("openai_calls_total"), "calls are counted by outcome");
+        assertTrue(metrics.body().contains("openai_calls_total"), () -> "calls are counted by outcome: " + metrics.body().lines().filter(l -> l.startsWith("openai")).toList());
         assertTrue(metrics.body().contains("api_key_invalid"), "failures are counted by error code");
     }
 }

@@ -132,7 +132,13 @@ final class PageCheck {
             const problems = [];
             const width = window.innerWidth;
             const root = document.documentElement;
-            if (root.scrollWidth > width) problems.push('the page scrolls sideways: ' + root.scrollWidth + ' px wide');
+            if (root.scrollWidth > width) {
+                // name the innermost elements that stick out, so a failure says what to fix
+                const wide = [...document.querySelectorAll('body *')].filter(el => el.getBoundingClientRect().right > width + 1
+                    && ![...el.children].some(c => c.getBoundingClientRect().right > width + 1)).slice(0, 3)
+                    .map(el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + ' "' + (el.textContent || '').trim().slice(0, 60) + '"');
+                problems.push('the page scrolls sideways: ' + root.scrollWidth + ' px wide (' + wide.join(', ') + ')');
+            }
             const header = document.querySelector('header').getBoundingClientRect().height;
             if (header > maxHeader) problems.push('the header is ' + Math.round(header) + ' px high');
             const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.name ? '[name=' + el.name + ']' : '')

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,7 +38,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two instances of the service — two Payara Micro processes, as behind a load balancer — on one
+ * Two instances of the service — two server processes (Payara Micro, or WildFly with -Pwildfly),
+ * as behind a load balancer — on one
  * PostgreSQL database. Runs with -Ppostgres only: the embedded H2 file belongs to one process.
  */
 class TwoInstancesIT {
@@ -51,8 +53,12 @@ class TwoInstancesIT {
     static void startTwoInstances() throws Exception {
         assumeTrue(System.getProperty("it.db.url", "").startsWith("jdbc:postgresql:"), "needs the PostgreSQL profile");
         openai = FakeOpenAi.start(freePort());
-        int portA = freePort();
-        int portB = freePort();
+        int span = ServerProcess.portsPerInstance();
+        int portA = freePorts(span);
+        int portB = freePorts(span);
+        while (Math.abs(portB - portA) < span) {
+            portB = freePorts(span);
+        }
         instances.add(start("instance-a", portA));
         instances.add(start("instance-b", portB));
         a = new Api(new URL("http://127.0.0.1:" + portA + "/"));
@@ -75,21 +81,15 @@ class TwoInstancesIT {
     }
 
     static Process start(String name, int port) throws IOException {
-        Path logs = Path.of(System.getProperty("it.log.dir", "target/it-logs"));
-        Files.createDirectories(logs);
-        List<String> command = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-Dconnector.mode=development",
-                "-Dconnector.datasource.url=" + System.getProperty("it.db.url"),
-                "-Dconnector.datasource.user=" + System.getProperty("it.db.user"),
-                "-Dconnector.datasource.password=" + System.getProperty("it.db.password"),
-                "-Dconnector.openai.base-url=http://127.0.0.1:" + openai.port() + "/v1",
-                "-Dconnector.crypto.keyring=" + System.getProperty("it.crypto.keyring"),
-                "-Dconnector.crypto.active-key=" + System.getProperty("it.crypto.active-key"),
-                "-Dconnector.security.pbkdf2-iterations=1024",
-                "-jar", System.getProperty("payara.microJar"), "--nohazelcast", "--port", String.valueOf(port),
-                "--deploy", System.getProperty("it.war"), "--contextroot", "/");
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logs.resolve(name + ".log").toFile()).start();
+        return ServerProcess.start(name, port, Map.of(
+                "connector.mode", "development",
+                "connector.datasource.url", System.getProperty("it.db.url"),
+                "connector.datasource.user", System.getProperty("it.db.user"),
+                "connector.datasource.password", System.getProperty("it.db.password"),
+                "connector.openai.base-url", "http://127.0.0.1:" + openai.port() + "/v1",
+                "connector.crypto.keyring", System.getProperty("it.crypto.keyring"),
+                "connector.crypto.active-key", System.getProperty("it.crypto.active-key"),
+                "connector.security.pbkdf2-iterations", "1024"));
     }
 
     static void awaitReady(Api api) throws InterruptedException {
@@ -113,15 +113,29 @@ class TwoInstancesIT {
      * could otherwise be handed it as its local port.
      */
     static int freePort() throws IOException {
+        return freePorts(1);
+    }
+
+    /** The first of {@code count} consecutive free ports (WildFly takes HTTP, HTTPS and management). */
+    static int freePorts(int count) throws IOException {
         for (int attempt = 0; attempt < 100; attempt++) {
-            int port = ThreadLocalRandom.current().nextInt(20000, 32000);
-            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                return socket.getLocalPort();
-            } catch (BindException taken) {
-                // try another
+            int port = ThreadLocalRandom.current().nextInt(20000, 32000 - count);
+            if (allFree(port, count)) {
+                return port;
             }
         }
-        throw new IOException("no free port between 20000 and 32000");
+        throw new IOException("no " + count + " free ports between 20000 and 32000");
+    }
+
+    private static boolean allFree(int first, int count) throws IOException {
+        for (int port = first; port < first + count; port++) {
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                socket.getLocalPort();
+            } catch (BindException taken) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Test

@@ -51,6 +51,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -266,24 +267,24 @@ public class CompatibleEndpointResource {
     @Path("{path: .*}")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.WILDCARD)
-    public Response unsupportedPost(@PathParam("ws") String ws, @PathParam("path") String path) {
-        return unsupported(ws, "POST", path);
+    public Response unsupportedPost(@PathParam("ws") String ws, @PathParam("path") String path, @Context HttpHeaders headers) {
+        return unsupported(ws, "POST", path, headers);
     }
 
     @PUT
     @Path("{path: .*}")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.WILDCARD)
-    public Response unsupportedPut(@PathParam("ws") String ws, @PathParam("path") String path) {
-        return unsupported(ws, "PUT", path);
+    public Response unsupportedPut(@PathParam("ws") String ws, @PathParam("path") String path, @Context HttpHeaders headers) {
+        return unsupported(ws, "PUT", path, headers);
     }
 
     @PATCH
     @Path("{path: .*}")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.WILDCARD)
-    public Response unsupportedPatch(@PathParam("ws") String ws, @PathParam("path") String path) {
-        return unsupported(ws, "PATCH", path);
+    public Response unsupportedPatch(@PathParam("ws") String ws, @PathParam("path") String path, @Context HttpHeaders headers) {
+        return unsupported(ws, "PATCH", path, headers);
     }
 
     @DELETE
@@ -305,10 +306,21 @@ public class CompatibleEndpointResource {
      * offered. A path that is offered, with another method, is 405 with the methods it takes.
      */
     private Response unsupported(String ws, String method, String path) {
+        return unsupported(ws, method, path, null);
+    }
+
+    private Response unsupported(String ws, String method, String path, HttpHeaders headers) {
         String requestId = RequestIds.next();
         try {
             access.require(ws, Rule.MEMBER);
             String allowed = allowedMethods(path);
+            if (allowed != null && headers != null && List.of(allowed.split(",\\s*")).contains(method)) {
+                // an offered path and method that did not match on media types: Jersey answers
+                // 415 / 406 itself, RESTEasy (WildFly) routes here instead
+                MediaType type = headers.getMediaType();
+                boolean json = type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE);
+                return OpenAiEnvelope.of(json ? ErrorCode.NOT_ACCEPTABLE : ErrorCode.UNSUPPORTED_MEDIA_TYPE, requestId, Map.of());
+            }
             if (allowed != null) {
                 return Response.fromResponse(OpenAiEnvelope.of(ErrorCode.METHOD_NOT_ALLOWED, requestId, Map.of()))
                         .header("Allow", allowed).build();

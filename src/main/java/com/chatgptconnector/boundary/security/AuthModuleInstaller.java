@@ -27,12 +27,15 @@ public class AuthModuleInstaller implements ServletContextListener {
     @Inject
     OidcMachineTokens machineTokens;
 
+    @Inject
+    WebSessions sessions;
+
     private String registration;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
         registration = AuthConfigFactory.getFactory()
-                .registerServerAuthModule(new ConnectorAuthModule(signIn, tokens, sso, machineTokens), event.getServletContext());
+                .registerServerAuthModule(new ConnectorAuthModule(signIn, tokens, sso, machineTokens, sessions), event.getServletContext());
     }
 
     @Override

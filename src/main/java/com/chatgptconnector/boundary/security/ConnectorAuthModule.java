@@ -56,13 +56,16 @@ public final class ConnectorAuthModule implements ServerAuthModule {
     private final ApiTokenService tokens;
     private final OidcSignIn sso;
     private final OidcMachineTokens machineTokens;
+    private final WebSessions sessions;
     private volatile CallbackHandler container;
 
-    ConnectorAuthModule(ThrottledSignIn signIn, ApiTokenService tokens, OidcSignIn sso, OidcMachineTokens machineTokens) {
+    ConnectorAuthModule(ThrottledSignIn signIn, ApiTokenService tokens, OidcSignIn sso, OidcMachineTokens machineTokens,
+            WebSessions sessions) {
         this.signIn = signIn;
         this.tokens = tokens;
         this.sso = sso;
         this.machineTokens = machineTokens;
+        this.sessions = sessions;
     }
 
     @Override
@@ -128,13 +131,12 @@ public final class ConnectorAuthModule implements ServerAuthModule {
      * state-changing request must also carry the session's CSRF token in {@code X-CSRF-Token}.
      */
     private AuthStatus session(HttpServletRequest request, HttpServletResponse response, Subject client) throws AuthException {
-        jakarta.servlet.http.HttpSession session = request.getSession(false);
-        WebSession.Login login = session == null ? null : (WebSession.Login) session.getAttribute(WebSession.LOGIN);
-        if (login == null) {
+        WebSessions.Session session = sessions.current(request).orElse(null);
+        if (session == null) {
             return anonymous(client);
         }
         // a single sign-on session counts while its tokens do, and then with the refreshed claims (issue 31)
-        login = sso.current(session, login).orElse(null);
+        WebSession.Login login = sso.current(session).orElse(null);
         if (login == null) {
             return anonymous(client);
         }

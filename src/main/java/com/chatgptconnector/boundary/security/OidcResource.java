@@ -6,6 +6,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -44,6 +45,9 @@ public class OidcResource {
     @Context
     HttpServletRequest request;
 
+    @Context
+    HttpServletResponse response;
+
     @GET
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
@@ -59,7 +63,7 @@ public class OidcResource {
             throw new ProblemException(ErrorCode.NOT_FOUND);
         }
         try {
-            return Response.seeOther(signIn.begin(request)).header("Cache-Control", "no-store").build();
+            return Response.seeOther(signIn.begin(request, response)).header("Cache-Control", "no-store").build();
         } catch (OidcProvider.ProviderException e) {
             LOG.log(Level.WARNING, "OpenID Connect sign-in could not start: {0}", e.getMessage());
             return failed();
@@ -78,7 +82,7 @@ public class OidcResource {
             return failed();
         }
         try {
-            signIn.complete(request, code, state);
+            signIn.complete(request, response, code, state);
             return Response.seeOther(URI.create(OidcSignIn.base(request))).header("Cache-Control", "no-store").build();
         } catch (OidcProvider.ProviderException | ProblemException | IllegalStateException e) {
             LOG.log(Level.WARNING, "OpenID Connect sign-in failed: {0}", e.getMessage());

@@ -10,7 +10,7 @@ import com.nimbusds.openid.connect.sdk.Nonce;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.Serializable;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +33,6 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class OidcSignIn {
 
-    static final String PENDING = "connector.oidc.pending";
     static final String SESSION = "connector.oidc.session";
 
     /** A sign-in under way: what the callback must match, and the PKCE verifier. Never leaves the server. */
@@ -67,6 +66,9 @@ public class OidcSignIn {
     @Inject
     WorkspaceService workspaces;
 
+    @Inject
+    WebSessions sessions;
+
     public boolean enabled() {
         return settings.enabled();
     }
@@ -76,13 +78,14 @@ public class OidcSignIn {
     }
 
     /** Starts a sign-in: the provider's URI to send the browser to. */
-    URI begin(HttpServletRequest request) throws OidcProvider.ProviderException {
+    URI begin(HttpServletRequest request, HttpServletResponse response) throws OidcProvider.ProviderException {
         State state = new State();
         Nonce nonce = new Nonce();
         CodeVerifier verifier = new CodeVerifier();
         URI redirect = settings.redirectUri().orElseGet(() -> URI.create(base(request) + "api/oidc/callback"));
-        request.getSession(true).setAttribute(PENDING, new Pending(state.getValue(), nonce.getValue(), verifier.getValue(), redirect.toString()));
-        return provider.authorizationUri(redirect, state, nonce, verifier);
+        URI authorization = provider.authorizationUri(redirect, state, nonce, verifier);
+        sessions.holdPending(request, response, new Pending(state.getValue(), nonce.getValue(), verifier.getValue(), redirect.toString()));
+        return authorization;
     }
 
     /**
@@ -90,22 +93,19 @@ public class OidcSignIn {
      * with the PKCE verifier, the ID token must carry this sign-in's nonce. A new session id
      * follows, as at a password sign-in.
      */
-    WebSession.Login complete(HttpServletRequest request, String code, String state) throws OidcProvider.ProviderException {
-        HttpSession old = request.getSession(false);
-        Pending pending = old == null ? null : (Pending) old.getAttribute(PENDING);
+    WebSession.Login complete(HttpServletRequest request, HttpServletResponse response, String code, String state)
+            throws OidcProvider.ProviderException {
+        Pending pending = sessions.takePending(request, response).orElse(null) instanceof Pending p ? p : null;
         if (pending == null || code == null || state == null || !MessageDigest.isEqual(
                 pending.state().getBytes(StandardCharsets.UTF_8), state.getBytes(StandardCharsets.UTF_8))) {
             throw new OidcProvider.ProviderException("the sign-in's state does not match this browser's", null);
         }
-        old.removeAttribute(PENDING);
         OidcProvider.Tokens tokens = provider.exchange(code, URI.create(pending.redirectUri()), new CodeVerifier(pending.codeVerifier()),
                 new Nonce(pending.nonce()));
         OidcClaims claims = OidcClaims.of(tokens.claims(), settings);
         WebSession.Login login = apply(claims, WebSession.newCsrfToken());
-        old.invalidate();
-        HttpSession session = request.getSession(true);
-        session.setAttribute(WebSession.LOGIN, login);
-        session.setAttribute(SESSION, new SsoSession(claims.subject(), login.username(), tokens.idToken(), tokens.refreshToken(),
+        WebSessions.Session session = sessions.start(request, response, login);
+        session.attribute(SESSION, new SsoSession(claims.subject(), login.username(), tokens.idToken(), tokens.refreshToken(),
                 tokens.expiresAt()));
         LOG.info(() -> "Signed in through OpenID Connect: provider=" + settings.providerName() + ", subject=" + claims.subject()
                 + ", user=" + login.username() + ", operator=" + claims.operator());
@@ -118,15 +118,16 @@ public class OidcSignIn {
      * removed from the operator group is no operator from their next request after the token's
      * lifetime. A refresh the provider refuses ends the session (empty).
      */
-    Optional<WebSession.Login> current(HttpSession session, WebSession.Login login) {
-        Object attribute = session.getAttribute(SESSION);
+    Optional<WebSession.Login> current(WebSessions.Session session) {
+        WebSession.Login login = session.login();
+        Object attribute = session.attribute(SESSION);
         if (!(attribute instanceof SsoSession sso) || Instant.now(Clock.systemUTC()).isBefore(sso.expiresAt())) {
             return Optional.of(login);
         }
         synchronized (sso) {
             // another request of this session may have refreshed meanwhile
-            if (session.getAttribute(SESSION) instanceof SsoSession now && now != sso) {
-                return Optional.ofNullable((WebSession.Login) session.getAttribute(WebSession.LOGIN));
+            if (session.attribute(SESSION) instanceof SsoSession now && now != sso) {
+                return Optional.ofNullable(session.login());
             }
             try {
                 if (sso.refreshToken() == null) {
@@ -135,22 +136,22 @@ public class OidcSignIn {
                 OidcProvider.Tokens tokens = provider.refresh(sso.refreshToken(), sso.subject());
                 OidcClaims claims = OidcClaims.of(tokens.claims(), settings);
                 WebSession.Login renewed = apply(claims, login.csrfToken());
-                session.setAttribute(WebSession.LOGIN, renewed);
-                session.setAttribute(SESSION, new SsoSession(sso.subject(), renewed.username(),
+                session.login(renewed);
+                session.attribute(SESSION, new SsoSession(sso.subject(), renewed.username(),
                         tokens.idToken() == null ? sso.idToken() : tokens.idToken(),
                         tokens.refreshToken() == null ? sso.refreshToken() : tokens.refreshToken(), tokens.expiresAt()));
                 return Optional.of(renewed);
             } catch (OidcProvider.ProviderException | ProblemException | IllegalStateException e) {
                 LOG.log(Level.INFO, "OpenID Connect session of {0} ended: {1}", new Object[]{sso.username(), e.getMessage()});
-                session.invalidate();
+                sessions.drop(session);
                 return Optional.empty();
             }
         }
     }
 
     /** Where to send the browser to end the provider's session too; empty for a password session or a provider without it. */
-    Optional<URI> endSession(HttpServletRequest request, HttpSession session) {
-        if (!(session.getAttribute(SESSION) instanceof SsoSession sso)) {
+    Optional<URI> endSession(HttpServletRequest request, WebSessions.Session session) {
+        if (!(session.attribute(SESSION) instanceof SsoSession sso)) {
             return Optional.empty();
         }
         URI back = settings.postLogoutRedirectUri().orElseGet(() -> URI.create(base(request)));

@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -21,8 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 
@@ -54,8 +52,6 @@ public class SessionResource {
     public record SessionView(String username, boolean operator, String csrfToken) {
     }
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     @Inject
     ThrottledSignIn signIn;
 
@@ -65,12 +61,18 @@ public class SessionResource {
     @Inject
     OidcSignIn sso;
 
+    @Inject
+    WebSessions sessions;
+
     /** After signing out of a single sign-on session: where the browser goes to end the provider's session too. */
     public record SignedOut(String endSessionUrl) {
     }
 
     @Context
     HttpServletRequest request;
+
+    @Context
+    HttpServletResponse response;
 
     @POST
     @PermitAll
@@ -82,39 +84,26 @@ public class SessionResource {
             // the sign-in form says what went wrong, not "authentication required"
             throw new ProblemException(ErrorCode.UNAUTHORIZED, Map.of("reason", "wrong_credentials"));
         }
-        HttpSession old = request.getSession(false);
-        if (old != null) {
-            old.invalidate();
-        }
-        // a new session id at sign-in: a session id planted before cannot be taken over
-        HttpSession session = request.getSession(true);
-        byte[] token = new byte[24];
-        RANDOM.nextBytes(token);
         WebSession.Login login = new WebSession.Login(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups()),
-                Base64.getUrlEncoder().withoutPadding().encodeToString(token));
-        session.setAttribute(WebSession.LOGIN, login);
+                WebSession.newCsrfToken());
+        // a new session id at sign-in: a session id planted before cannot be taken over
+        sessions.start(request, response, login);
         return view(login);
     }
 
     @GET
     @PermitAll
     public SessionView current() {
-        HttpSession session = request.getSession(false);
-        WebSession.Login login = session == null ? null : (WebSession.Login) session.getAttribute(WebSession.LOGIN);
-        if (login == null) {
-            throw new ProblemException(ErrorCode.UNAUTHORIZED);
-        }
-        return view(login);
+        return view(sessions.find(request).orElseThrow(() -> new ProblemException(ErrorCode.UNAUTHORIZED)));
     }
 
     @DELETE
     @PermitAll
     public Response signOut() {
-        HttpSession session = request.getSession(false);
-        if (session != null) {
+        var ended = sessions.end(request, response);
+        if (ended.isPresent()) {
             // RP-initiated logout: the pages follow the URL, and the provider's session ends as well
-            var endSession = sso.endSession(request, session);
-            session.invalidate();
+            var endSession = sso.endSession(request, ended.get());
             if (endSession.isPresent()) {
                 return Response.ok(new SignedOut(endSession.get().toString())).build();
             }

@@ -5,10 +5,9 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Set;
 
-/** What the web pages' HTTP session holds after sign-in, and the headers the pages send. */
+/** What the web pages' session holds after sign-in ({@link WebSessions}), and the headers the pages send. */
 public final class WebSession {
 
-    static final String LOGIN = "connector.login";
     /** The CSRF token every state-changing request of a signed-in page must echo. */
     public static final String CSRF_HEADER = "X-CSRF-Token";
     /** Sent by the web pages, so a 401 carries no Basic challenge (no browser login dialog). */
