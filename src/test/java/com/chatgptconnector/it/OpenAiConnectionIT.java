@@ -338,7 +338,8 @@ class OpenAiConnectionIT {
         assertTrue(good.json().getJsonObject("verification").getBoolean("ok"));
         assertNoKey(good);
 
-        Reply metrics = api.get("/metrics", Api.Auth.ANONYMOUS, "Accept", "text/plain");
+        // the application's own endpoint, inside the deployment (at the server root in production)
+        Reply metrics = api.get("metrics", Api.Auth.ANONYMOUS, "Accept", "text/plain");
         assertEquals(200, metrics.status());
         assertTrue(metrics.body().contains("openai_calls_total"), () -> "calls are counted by outcome: " + metrics.body().lines().filter(l -> l.startsWith("openai")).toList());
         assertTrue(metrics.body().contains("api_key_invalid"), "failures are counted by error code");
