@@ -338,7 +338,7 @@ class OpenAiConnectionIT {
         assertTrue(good.json().getJsonObject("verification").getBoolean("ok"));
         assertNoKey(good);
 
-        // the application's own /metrics (docs/adr/0025), under its context root
+        // the application's own endpoint, inside the deployment (at the server root in production)
         Reply metrics = api.get("metrics", Api.Auth.ANONYMOUS, "Accept", "text/plain");
         assertEquals(200, metrics.status());
         assertTrue(metrics.body().contains("openai_calls_total"), () -> "calls are counted by outcome: " + metrics.body().lines().filter(l -> l.startsWith("openai")).toList());
