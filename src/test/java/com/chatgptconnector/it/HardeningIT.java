@@ -218,7 +218,7 @@ class HardeningIT {
     void oddInputAndContainerErrorsAnswerAsProblemsWhereTheContainerLetsUs() {
         String ws = fixtures.newTeam().workspace();
         // Payara refuses a %00 in the path itself, with an empty 400, before the application sees
-        // it (docs/notes/reliability.md): the status is all we can check
+        // it (docs/operations.md, "What the container answers before the application"): the status is all we can check
         Reply nul = api.get("api/workspaces/" + ws + "%00/chatgpt", OPERATOR);
         assertEquals(400, nul.status(), nul::toString);
         assertFalse(nul.body().contains("Exception"), nul::toString);
