@@ -51,6 +51,10 @@ public final class ServerProcess {
             command.addAll(options);
             command.addAll(List.of("-jar", System.getProperty("payara.microJar"), "--nohazelcast", "--port", String.valueOf(port),
                     "--deploy", System.getProperty("it.war"), "--contextroot", "/"));
+            String preboot = System.getProperty("payara.prebootCommands");
+            if (preboot != null) {
+                command.addAll(List.of("--prebootcommandfile", preboot));
+            }
             builder = new ProcessBuilder(command);
         }
         return builder.redirectErrorStream(true).redirectOutput(logs.resolve(name + ".log").toFile()).start();

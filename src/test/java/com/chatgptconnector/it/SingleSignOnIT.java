@@ -28,7 +28,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -91,40 +93,31 @@ class SingleSignOnIT {
     }
 
     static Process startConnector(int port) throws IOException {
-        Path logs = Path.of(System.getProperty("it.log.dir", "target/it-logs"));
-        Files.createDirectories(logs);
         String configured = System.getProperty("it.db.url");
         // the embedded H2 gets a file of its own; PostgreSQL's schema is shared with the other tests
         dbUrl = configured.startsWith("jdbc:h2:")
                 ? "jdbc:h2:file:" + Path.of(System.getProperty("it.data.dir", "target/it-data")).toAbsolutePath().resolve("sso-" + UUID.randomUUID())
                 + ";AUTO_SERVER=TRUE"
                 : configured;
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-Dconnector.mode=development",
-                "-Dconnector.datasource.url=" + dbUrl,
-                "-Dconnector.datasource.user=" + System.getProperty("it.db.user"),
-                "-Dconnector.datasource.password=" + System.getProperty("it.db.password"),
-                "-Dconnector.openai.base-url=http://127.0.0.1:" + openai.port() + "/v1",
-                "-Dconnector.crypto.keyring=" + System.getProperty("it.crypto.keyring"),
-                "-Dconnector.crypto.active-key=" + System.getProperty("it.crypto.active-key"),
-                "-Dconnector.security.pbkdf2-iterations=1024",
-                "-Dconnector.oidc.issuer=" + keycloak.issuer("company"),
-                "-Dconnector.oidc.provider-name=Company Keycloak",
-                "-Dconnector.oidc.client-id=connector",
-                "-Dconnector.oidc.client-secret=connector-secret-for-tests",
-                "-Dconnector.oidc.operator-groups=" + OPERATORS,
-                "-Dconnector.oidc.bearer.clients=reporting-tool=" + TOOLS_WORKSPACE + ",short-lived-tool=" + TOOLS_WORKSPACE,
-                // the expired token's lifetime is 1 s; the default skew of 30 s would hide it
-                "-Dconnector.oidc.clock-skew=PT1S",
-                "-Dconnector.auth.password-sign-in=false"));
-        String preboot = System.getProperty("payara.prebootCommands");
-        command.addAll(List.of("-jar", System.getProperty("payara.microJar"), "--nohazelcast", "--port", String.valueOf(port),
-                "--deploy", System.getProperty("it.war"), "--contextroot", "/"));
-        if (preboot != null) {
-            command.addAll(List.of("--prebootcommandfile", preboot));
-        }
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logs.resolve("sso-connector.log").toFile()).start();
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("connector.mode", "development");
+        properties.put("connector.datasource.url", dbUrl);
+        properties.put("connector.datasource.user", System.getProperty("it.db.user"));
+        properties.put("connector.datasource.password", System.getProperty("it.db.password"));
+        properties.put("connector.openai.base-url", "http://127.0.0.1:" + openai.port() + "/v1");
+        properties.put("connector.crypto.keyring", System.getProperty("it.crypto.keyring"));
+        properties.put("connector.crypto.active-key", System.getProperty("it.crypto.active-key"));
+        properties.put("connector.security.pbkdf2-iterations", "1024");
+        properties.put("connector.oidc.issuer", keycloak.issuer("company"));
+        properties.put("connector.oidc.provider-name", "Company Keycloak");
+        properties.put("connector.oidc.client-id", "connector");
+        properties.put("connector.oidc.client-secret", "connector-secret-for-tests");
+        properties.put("connector.oidc.operator-groups", OPERATORS);
+        properties.put("connector.oidc.bearer.clients", "reporting-tool=" + TOOLS_WORKSPACE + ",short-lived-tool=" + TOOLS_WORKSPACE);
+        // the expired token's lifetime is 1 s; the default skew of 30 s would hide it
+        properties.put("connector.oidc.clock-skew", "PT1S");
+        properties.put("connector.auth.password-sign-in", "false");
+        return ServerProcess.start("sso-connector", port, properties);
     }
 
     @AfterAll
