@@ -5,6 +5,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The openai_response rows (V5): one a response id, with its workspace. Plain JDBC, one statement
@@ -27,6 +29,13 @@ public class ResponseIdRepository {
     @Resource(lookup = ConnectorDatabase.JNDI_NAME)
     DataSource dataSource;
 
+    /** Whether the insert waits for PostgreSQL's disk: as the usage records do (UsageRecordRepository). */
+    @Inject
+    @ConfigProperty(name = "connector.usage.synchronous-commit", defaultValue = "true")
+    boolean synchronousCommit;
+
+    private volatile Boolean postgres;
+
     /** Committed before the answer naming the id goes out: the caller may use it the next moment. */
     public void insert(String workspaceId, String responseId) {
         try (Connection connection = dataSource.getConnection();
@@ -35,10 +44,33 @@ public class ResponseIdRepository {
             insert.setString(1, responseId);
             insert.setString(2, workspaceId);
             insert.setObject(3, OffsetDateTime.now(Clock.systemUTC()).withOffsetSameInstant(ZoneOffset.UTC));
-            insert.executeUpdate();
+            if (synchronousCommit || !isPostgres(connection)) {
+                insert.executeUpdate();
+                return;
+            }
+            connection.setAutoCommit(false);
+            try {
+                ConnectorDatabase.commitAsynchronously(connection);
+                insert.executeUpdate();
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
         } catch (SQLException e) {
             throw new PersistenceException("response id not kept: " + e.getSQLState(), e);
         }
+    }
+
+    private boolean isPostgres(Connection connection) throws SQLException {
+        Boolean known = postgres;
+        if (known == null) {
+            known = ConnectorDatabase.isPostgres(connection);
+            postgres = known;
+        }
+        return known;
     }
 
     public boolean owned(String workspaceId, String responseId) {

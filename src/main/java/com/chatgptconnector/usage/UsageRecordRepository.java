@@ -5,6 +5,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The usage_record rows. Records are inserted as one JDBC batch in one transaction (many
@@ -34,6 +36,16 @@ public class UsageRecordRepository {
 
     @PersistenceContext(unitName = "connector")
     EntityManager em;
+
+    /**
+     * PostgreSQL only: with {@code false} a batch's commit returns once it is in the server's
+     * memory, not yet on its disk. It then survives a crash of this instance (what issue 29 is
+     * about), but not a crash of the PostgreSQL server within its WAL writer delay
+     * (docs/adr/0030-asynchronous-commit-on-the-request-path.md).
+     */
+    @Inject
+    @ConfigProperty(name = "connector.usage.synchronous-commit", defaultValue = "true")
+    boolean synchronousCommit;
 
     /** The records of a workspace in [from, to). */
     public List<UsageRecord> between(String workspaceId, Instant from, Instant to) {
@@ -84,6 +96,9 @@ public class UsageRecordRepository {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
+                if (!synchronousCommit && isPostgres(connection)) {
+                    ConnectorDatabase.commitAsynchronously(connection);
+                }
                 insert(connection, records);
                 settle(connection, settlements);
                 connection.commit();
@@ -166,10 +181,19 @@ public class UsageRecordRepository {
 
     private String nextId(Connection connection) throws SQLException {
         if (nextId == null) {
-            h2 = !ConnectorDatabase.isPostgres(connection);
-            nextId = h2 ? "next value for usage_record_seq" : "nextval('usage_record_seq')";
+            isPostgres(connection);
         }
         return nextId;
+    }
+
+    private boolean isPostgres(Connection connection) throws SQLException {
+        Boolean embedded = h2;
+        if (embedded == null) {
+            embedded = !ConnectorDatabase.isPostgres(connection);
+            nextId = embedded ? "next value for usage_record_seq" : "nextval('usage_record_seq')";
+            h2 = embedded;
+        }
+        return !embedded;
     }
 
     private static void setNullable(PreparedStatement statement, int index, String value) throws SQLException {

@@ -1,8 +1,11 @@
 package com.chatgptconnector.usage;
 
+import com.chatgptconnector.metrics.ConnectorMetrics;
 import com.chatgptconnector.openai.OpenAiThreads;
 import com.chatgptconnector.problem.ErrorCode;
 import com.chatgptconnector.problem.ProblemException;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -61,6 +64,13 @@ public class UsageWriter {
     OpenAiThreads threads;
 
     @Inject
+    ConnectorMetrics metrics;
+
+    // the registry's own meters, resolved once on a container thread (see OpenAiMetrics)
+    private Timer commits;
+    private DistributionSummary batches;
+
+    @Inject
     @ConfigProperty(name = "connector.usage.commit-before-answer", defaultValue = "true")
     boolean commitBeforeAnswer;
 
@@ -88,6 +98,11 @@ public class UsageWriter {
 
     @PostConstruct
     void start() {
+        commits = Timer.builder("usage_commit_duration")
+                .description("one batch of usage records written and committed (H2: with its checkpoint)")
+                .register(metrics.registry());
+        batches = DistributionSummary.builder("usage_commit_batch_records")
+                .description("usage records per committed batch").register(metrics.registry());
         pending = new LinkedBlockingQueue<>(maxPending);
         running = true;
         if (commitBeforeAnswer) {
@@ -233,7 +248,10 @@ public class UsageWriter {
             }
         }
         synchronized (writing) {
+            long started = System.nanoTime();
             insert.write(records, settlements, commitBeforeAnswer);
+            commits.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            batches.record(records.size());
         }
     }
 
