@@ -31,7 +31,7 @@ public class ResponseIdRepository {
 
     /** Whether the insert waits for PostgreSQL's disk: as the usage records do (UsageRecordRepository). */
     @Inject
-    @ConfigProperty(name = "connector.usage.synchronous-commit", defaultValue = "true")
+    @ConfigProperty(name = "connector.usage.synchronous-commit", defaultValue = "false")
     boolean synchronousCommit;
 
     private volatile Boolean postgres;

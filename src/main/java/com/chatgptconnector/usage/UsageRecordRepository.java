@@ -44,7 +44,7 @@ public class UsageRecordRepository {
      * (docs/adr/0030-asynchronous-commit-on-the-request-path.md).
      */
     @Inject
-    @ConfigProperty(name = "connector.usage.synchronous-commit", defaultValue = "true")
+    @ConfigProperty(name = "connector.usage.synchronous-commit", defaultValue = "false")
     boolean synchronousCommit;
 
     /** The records of a workspace in [from, to). */
