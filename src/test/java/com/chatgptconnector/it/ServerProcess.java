@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
@@ -31,21 +32,30 @@ public final class ServerProcess {
         Files.createDirectories(logs);
         List<String> options = new ArrayList<>();
         options.add("-Xmx512m");
-        properties.forEach((key, value) -> options.add("-D" + key + "=" + value));
         ProcessBuilder builder;
         if (wildfly()) {
             Path home = Path.of(System.getProperty("wildfly.home"));
             Path base = Path.of(System.getProperty("it.data.dir", "target/it-data"), "wildfly-" + name);
             copy(home.resolve("standalone"), base);
             Files.copy(Path.of(System.getProperty("it.war")), base.resolve("deployments/ROOT.war"), StandardCopyOption.REPLACE_EXISTING);
+            // standalone.sh evals JAVA_OPTS and its arguments: a value with a space or a ';' (a
+            // provider's name, an H2 URL) would split the command line, so the properties go
+            // into a file that the server reads at boot (--properties), as an operator's would
+            Path file = base.resolve("configuration/connector-it.properties");
+            Properties values = new Properties();
+            values.putAll(properties);
+            try (var out = Files.newBufferedWriter(file)) {
+                values.store(out, "ServerProcess " + name);
+            }
             builder = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(), "-c", "standalone-microprofile.xml",
-                    "-Djboss.server.base.dir=" + base.toAbsolutePath(),
+                    "-Djboss.server.base.dir=" + base.toAbsolutePath(), "--properties=" + file.toAbsolutePath().toUri(),
                     "-Djboss.http.port=" + port, "-Djboss.https.port=" + (port + 1), "-Djboss.management.http.port=" + (port + 2));
             builder.environment().put("JAVA_OPTS", String.join(" ", options));
             builder.environment().put("JBOSS_HOME", home.toString());
             // the script passes SIGTERM on to the server and exits with the server's status
             builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
         } else {
+            properties.forEach((key, value) -> options.add("-D" + key + "=" + value));
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(options);

@@ -81,7 +81,8 @@ class SingleSignOnIT {
         keycloak = new Keycloak(TwoInstancesIT.freePort());
         assumeTrue(keycloak.installed(), "the build unpacks Keycloak into target/keycloak, and it needs Java 21+");
         openai = FakeOpenAi.start(TwoInstancesIT.freePort());
-        int port = TwoInstancesIT.freePort();
+        // WildFly takes three ports from this one on (HTTP, HTTPS, management)
+        int port = TwoInstancesIT.freePorts(ServerProcess.portsPerInstance());
         String base = "http://127.0.0.1:" + port;
         Instant started = Instant.now();
         keycloak.start(base, TwoInstancesIT.freePort());
