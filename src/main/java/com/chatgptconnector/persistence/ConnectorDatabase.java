@@ -16,15 +16,36 @@ public final class ConnectorDatabase {
         return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
     }
 
+    /** Statements to run in one transaction. */
+    @FunctionalInterface
+    public interface Work {
+        void run(Connection connection) throws SQLException;
+    }
+
     /**
-     * PostgreSQL only, inside a transaction: its commit returns once the commit is in the
-     * server's memory, before its WAL reaches the disk (SET LOCAL: the pooled connection goes
-     * back with the server's default). The commit survives a crash of this instance, not one of
-     * the PostgreSQL server within its WAL writer delay.
+     * Runs {@code work} in one local transaction on {@code connection}: committed, or rolled back
+     * on any failure, and the connection's auto-commit put back as it was. With
+     * {@code asynchronous} (PostgreSQL only) the commit returns once it is in the server's
+     * memory, before its WAL reaches the disk (SET LOCAL: the pooled connection goes back with the
+     * server's default); it survives a crash of this instance, not one of the PostgreSQL server
+     * within its WAL writer delay.
      */
-    public static void commitAsynchronously(Connection connection) throws SQLException {
-        try (Statement set = connection.createStatement()) {
-            set.execute("set local synchronous_commit to off");
+    public static void inTransaction(Connection connection, boolean asynchronous, Work work) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            if (asynchronous) {
+                try (Statement set = connection.createStatement()) {
+                    set.execute("set local synchronous_commit to off");
+                }
+            }
+            work.run(connection);
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
         }
     }
 

@@ -46,18 +46,8 @@ public class ResponseIdRepository {
             insert.setObject(3, OffsetDateTime.now(Clock.systemUTC()).withOffsetSameInstant(ZoneOffset.UTC));
             if (synchronousCommit || !isPostgres(connection)) {
                 insert.executeUpdate();
-                return;
-            }
-            connection.setAutoCommit(false);
-            try {
-                ConnectorDatabase.commitAsynchronously(connection);
-                insert.executeUpdate();
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+            } else {
+                ConnectorDatabase.inTransaction(connection, true, c -> insert.executeUpdate());
             }
         } catch (SQLException e) {
             throw new PersistenceException("response id not kept: " + e.getSQLState(), e);

@@ -93,21 +93,10 @@ public class UsageRecordRepository {
      */
     public void write(List<UsageRecord> records, List<Settlement> settlements, boolean durable) {
         try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                if (!synchronousCommit && isPostgres(connection)) {
-                    ConnectorDatabase.commitAsynchronously(connection);
-                }
-                insert(connection, records);
-                settle(connection, settlements);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
+            ConnectorDatabase.inTransaction(connection, !synchronousCommit && isPostgres(connection), c -> {
+                insert(c, records);
+                settle(c, settlements);
+            });
             if (durable && h2 != null && h2) {
                 try (Statement checkpoint = connection.createStatement()) {
                     checkpoint.execute("checkpoint");
